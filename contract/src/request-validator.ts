@@ -1,0 +1,111 @@
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { essence, isJsonMediaType } from './media-type.js';
+import type { OperationSpec } from './operations.js';
+import type { JsonSchema } from './openapi-types.js';
+import type { SchemaCompiler } from './schema-compiler.js';
+import { issuesFromAjv, type ValidationIssue } from './validation-issue.js';
+
+/** Raw request parameters as a transport sees them. Header names in any case. */
+export interface RawParameters {
+  readonly pathParams: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+}
+
+/** Parameters after validation and coercion (`limit` is a number, `tag` an array, defaults applied). */
+export interface ValidParameters {
+  readonly path: Record<string, unknown>;
+  readonly query: Record<string, unknown>;
+  readonly header: Record<string, unknown>;
+}
+
+export type ParameterResult =
+  | { readonly ok: true; readonly value: ValidParameters }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+/** How the request's `Content-Type` relates to what the operation accepts. */
+export type ContentTypeCheck =
+  | { readonly kind: 'no-body-expected' }
+  | { readonly kind: 'accepted'; readonly mediaType: string; readonly json: boolean }
+  | { readonly kind: 'body-required' }
+  | { readonly kind: 'unsupported'; readonly accepted: readonly string[] };
+
+type Location = 'path' | 'query' | 'header';
+
+function schemaFor(operation: OperationSpec, location: Location): JsonSchema {
+  const params = operation.parameters.filter((p) => p.in === location);
+  // Header names are case-insensitive: the schema and the data both use lower case.
+  const key = (name: string): string => (location === 'header' ? name.toLowerCase() : name);
+  return {
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [key(p.name), p.schema ?? {}])),
+    required: params.filter((p) => p.required).map((p) => key(p.name)),
+    // Unknown query parameters are refused so typos (`lmit=5`) surface; unknown headers are normal.
+    additionalProperties: location !== 'query',
+  };
+}
+
+/** Validates one operation's parameters and bodies with validators compiled on first use. */
+export class RequestValidator {
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(private readonly compiler: SchemaCompiler) {}
+
+  private parameterValidator(operation: OperationSpec, location: Location): ValidateFunction {
+    const key = `${operation.operationId}:${location}`;
+    let validate = this.validators.get(key);
+    if (!validate) {
+      validate = this.compiler.compile(schemaFor(operation, location), { coerce: true, cacheKey: `params:${key}` });
+      this.validators.set(key, validate);
+    }
+    return validate;
+  }
+
+  /** Validates and coerces path, query and header parameters; every problem is reported. */
+  validateParameters(operation: OperationSpec, raw: RawParameters): ParameterResult {
+    const arrays = new Set(operation.parameters.filter((p) => p.in === 'query' && isArraySchema(p.schema)).map((p) => p.name));
+    const query: Record<string, unknown> = {};
+    for (const name of new Set(raw.query.keys())) {
+      const all = raw.query.getAll(name);
+      query[name] = arrays.has(name) || all.length > 1 ? all : all[0];
+    }
+    const header: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(raw.headers)) if (value !== undefined) header[name.toLowerCase()] = value;
+    const path: Record<string, unknown> = { ...raw.pathParams };
+    const issues: ValidationIssue[] = [];
+    for (const [location, data] of [['path', path], ['query', query], ['header', header]] as const) {
+      const validate = this.parameterValidator(operation, location);
+      if (!validate(data)) issues.push(...issuesFromAjv(validate.errors, `#/${location}`));
+    }
+    return issues.length === 0 ? { ok: true, value: { path, query, header } } : { ok: false, issues };
+  }
+
+  /** Decides whether the body's content type fits before any parsing happens. */
+  checkContentType(operation: OperationSpec, contentType: string | undefined, hasBody: boolean): ContentTypeCheck {
+    const body = operation.requestBody;
+    if (!body) return { kind: 'no-body-expected' };
+    if (!hasBody) return body.required ? { kind: 'body-required' } : { kind: 'no-body-expected' };
+    const accepted = [...body.contentTypes.keys()];
+    // RFC 9110 §8.3: a body without Content-Type may be treated as application/octet-stream.
+    const type = essence(contentType) ?? 'application/octet-stream';
+    if (!body.contentTypes.has(type)) return { kind: 'unsupported', accepted };
+    return { kind: 'accepted', mediaType: type, json: isJsonMediaType(type) };
+  }
+
+  /** Validates a parsed JSON body against the schema for its media type. */
+  validateJsonBody(operation: OperationSpec, mediaType: string, body: unknown): readonly ValidationIssue[] {
+    const schema = operation.requestBody?.contentTypes.get(mediaType);
+    if (schema === undefined) return [];
+    const key = `${operation.operationId}:body:${mediaType}`;
+    let validate = this.validators.get(key);
+    if (!validate) {
+      validate = this.compiler.compile(schema, { coerce: false, cacheKey: key });
+      this.validators.set(key, validate);
+    }
+    return validate(body) ? [] : issuesFromAjv(validate.errors);
+  }
+}
+
+function isArraySchema(schema: JsonSchema | undefined): boolean {
+  return typeof schema === 'object' && schema !== null && schema.type === 'array';
+}
