@@ -1,0 +1,49 @@
+import type { MockRequest } from '../core/http/messages.js';
+
+/** Which browser origins may call the mock: local dev servers by default. */
+export type CorsPolicy = { readonly kind: 'localhost' } | { readonly kind: 'any' } | { readonly kind: 'off' } | { readonly kind: 'list'; readonly origins: readonly string[] };
+
+const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+const ALLOW_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Last-Event-ID';
+const EXPOSE_HEADERS = 'ETag, Location, Allow, Idempotent-Replayed, WWW-Authenticate';
+
+/** Parses `--cors`: `localhost` (default), `*`, `off`, or a comma-separated origin list. */
+export function parseCors(text: string | undefined): CorsPolicy {
+  const value = (text ?? 'localhost').trim();
+  if (value === 'localhost') return { kind: 'localhost' };
+  if (value === '*') return { kind: 'any' };
+  if (value === 'off' || value === '') return { kind: 'off' };
+  return { kind: 'list', origins: value.split(',').map((o) => o.trim()).filter(Boolean) };
+}
+
+function allowed(policy: CorsPolicy, origin: string): boolean {
+  switch (policy.kind) {
+    case 'any':
+      return true;
+    case 'off':
+      return false;
+    case 'localhost':
+      return LOCAL_ORIGIN.test(origin);
+    case 'list':
+      return policy.origins.includes(origin);
+  }
+}
+
+/** CORS headers for a request's `Origin`, or none when the origin is not allowed. */
+export function corsHeaders(policy: CorsPolicy, request: MockRequest): Record<string, string> {
+  const origin = request.headers.origin;
+  if (!origin || !allowed(policy, origin)) return {};
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSE_HEADERS, vary: 'Origin' };
+}
+
+/** Whether this is a CORS preflight (answered by the app, never by the core). */
+export function isPreflight(request: MockRequest): boolean {
+  return request.method === 'OPTIONS' && request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined;
+}
+
+/** Headers for a preflight answer from an allowed origin. */
+export function preflightHeaders(policy: CorsPolicy, request: MockRequest): Record<string, string> {
+  const base = corsHeaders(policy, request);
+  if (!base['access-control-allow-origin']) return {};
+  return { ...base, 'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE', 'access-control-allow-headers': ALLOW_HEADERS, 'access-control-max-age': '600' };
+}

@@ -1,0 +1,85 @@
+import type { Contract } from '../../contract/index.js';
+import type { MockRequest, MockResponse } from '../core/http/messages.js';
+import { handleAdmin, type AdminState } from './admin-routes.js';
+import type { CorePort } from './core-port.js';
+import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.js';
+import { NO_FAULTS, seededRandom, type FaultSettings, type Latency } from './faults.js';
+import { RequestLog, type LogEntry } from './request-log.js';
+
+/** Options of the app layer around the core. */
+export interface MockAppOptions {
+  readonly core: CorePort;
+  readonly contract: Contract;
+  readonly cors?: CorsPolicy;
+  readonly latency?: Latency | null;
+  /** Called once per answered request (the CLI prints it with `--log`). */
+  readonly onRequest?: (entry: LogEntry) => void;
+  /** Seed for latency and fault sampling, so a run can be repeated. */
+  readonly seed?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
+  readonly logCapacity?: number;
+}
+
+/** The core plus what a running mock adds: admin API, faults, latency, CORS and the request log. */
+export interface MockApp {
+  handle(request: MockRequest): Promise<MockResponse>;
+  readonly admin: AdminState;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function injectedFault(status: number, operationId: string): MockResponse {
+  // Deliberately off-contract: a resilience test asked for this failure via /__admin/faults.
+  const body = { type: 'urn:session-api:problem:fault-injected', title: 'Injected fault', status, code: 'fault-injected', detail: `A fault rule for ${operationId} answered ${status}.` };
+  return { status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body) };
+}
+
+/** Builds the app. Transport-free: the node adapter and tests both call `handle`. */
+export function createMockApp(options: MockAppOptions): MockApp {
+  const cors = options.cors ?? { kind: 'localhost' };
+  const random = seededRandom(options.seed ?? 1);
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
+  const admin: AdminState = { faults: { ...NO_FAULTS, latency: options.latency ?? null }, log: new RequestLog(options.logCapacity) };
+
+  function pickFault(faults: FaultSettings, request: MockRequest): MockResponse | null {
+    if (faults.errors.length === 0) return null;
+    const match = options.contract.routes.match(request.method, request.url.split('?')[0] ?? '/');
+    const operationId = match.kind === 'matched' ? match.operation.operationId : null;
+    for (const rule of faults.errors) {
+      if (rule.operationId !== '*' && rule.operationId !== operationId) continue;
+      if (random() < rule.rate) return injectedFault(rule.status, operationId ?? 'this route');
+    }
+    return null;
+  }
+
+  async function answer(request: MockRequest): Promise<MockResponse> {
+    if (isPreflight(request)) return { status: 204, headers: preflightHeaders(cors, request) };
+    if (request.url === '/__admin' || request.url.startsWith('/__admin/') || request.url.startsWith('/__admin?')) {
+      return handleAdmin(options.core, admin, request);
+    }
+    const { latency } = admin.faults;
+    if (latency) await sleep(latency.minMs + Math.round(random() * (latency.maxMs - latency.minMs)));
+    return pickFault(admin.faults, request) ?? options.core.handle(request);
+  }
+
+  return {
+    admin,
+    async handle(request) {
+      const started = now();
+      const response = await answer(request);
+      const withCors = { ...response, headers: { ...response.headers, ...corsHeaders(cors, request) } };
+      const entry: LogEntry = { at: new Date(started).toISOString(), method: request.method, url: request.url, status: response.status, durationMs: now() - started, ...problemCode(response) };
+      if (!request.url.startsWith('/__admin')) admin.log.add(entry);
+      options.onRequest?.(entry);
+      return withCors;
+    },
+  };
+}
+
+function problemCode(response: MockResponse): { code?: string } {
+  if (response.headers['content-type'] !== 'application/problem+json' || typeof response.body !== 'string') return {};
+  const code = (JSON.parse(response.body) as { code?: unknown }).code;
+  return typeof code === 'string' ? { code } : {};
+}

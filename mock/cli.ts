@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * `session-mock`: serves the stateful Session API mock. A thin shell over `createMockServer`:
+ * parse flags, start, print where it listens and the demo tokens, stop cleanly on Ctrl-C.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { parseCors } from './app/cors.js';
+import { parseLatency } from './app/faults.js';
+import { formatLogLine } from './app/request-log.js';
+import { createMockServer } from './server/create-mock-server.js';
+
+async function main(): Promise<number> {
+  const argv = await yargs(hideBin(process.argv))
+    .scriptName('session-mock')
+    .usage('$0 [options]\n\nServes a stateful mock of the Session API.')
+    .option('port', { type: 'number', default: 4010, describe: 'Port to listen on (0 picks a free one)' })
+    .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
+    .option('fixtures', { type: 'string', describe: 'Fixture directory with scenario.json (default: the demo fixtures), or "none"' })
+    .option('auth', { choices: ['on', 'off'] as const, default: 'on' as const, describe: 'off: every request acts as the fixtures\' default principal' })
+    .option('cors', { type: 'string', default: 'localhost', describe: 'Allowed browser origins: localhost, *, off, or a comma-separated list' })
+    .option('latency', { type: 'string', describe: 'Added latency in ms: "200" or a range "50-300"' })
+    .option('log', { type: 'boolean', default: false, describe: 'Print one line per request' })
+    .check((args) => {
+      if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error('--port must be an integer from 0 to 65535');
+      if (args.latency !== undefined && parseLatency(args.latency) === null) throw new Error('--latency must be "MS" or "MIN-MAX"');
+      return true;
+    })
+    .strict()
+    .help()
+    .parseAsync();
+
+  const server = await createMockServer({
+    port: argv.port,
+    host: argv.host,
+    fixtures: argv.fixtures === 'none' ? null : argv.fixtures,
+    auth: argv.auth === 'on',
+    cors: parseCors(argv.cors),
+    latency: argv.latency === undefined ? null : parseLatency(argv.latency),
+    onRequest: argv.log ? (entry) => console.log(formatLogLine(entry)) : undefined,
+  });
+  console.log(`Session API mock listening on ${server.url}`);
+  console.log(`Admin API: ${server.adminUrl}   (reset, state export/import, faults, request log)`);
+  console.log(argv.auth === 'on' ? 'Auth: on. Demo tokens (Authorization: Bearer <token>):' : 'Auth: off. Every request acts as the default principal. Tokens still accepted:');
+  for (const t of server.core.tokens()) console.log(`  ${t.token.padEnd(18)} ${t.principalId.padEnd(12)} tenant ${t.tenantId}${t.admin ? ' (admin)' : ''}`);
+  console.log('Press Ctrl-C to stop.');
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      server.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  console.log('Stopped.');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const err = error as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') console.error(`session-mock: port in use (${err.message}). Try --port 0 or another port.`);
+    else console.error(`session-mock: ${err.message ?? String(error)}`);
+    process.exit(2);
+  },
+);

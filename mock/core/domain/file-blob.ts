@@ -1,0 +1,37 @@
+import { sha256Hex } from './sha256.js';
+
+/**
+ * One file's content. Immutable by convention: nothing in the domain writes into `bytes`, so maps,
+ * revisions and forks can share the same blob.
+ */
+export interface FileBlob {
+  readonly bytes: Uint8Array;
+  /** SHA-256 of `bytes`, lowercase hex: the file's ETag and its identity in diffs. */
+  readonly sha256: string;
+  /** Length of `bytes`. */
+  readonly size: number;
+}
+
+/**
+ * Makes a blob from bytes. The bytes are copied so that a caller reusing its buffer cannot change a
+ * file that revisions already point at.
+ */
+export function createFileBlob(bytes: Uint8Array): FileBlob {
+  const copy = bytes.slice();
+  return Object.freeze({ bytes: copy, sha256: sha256Hex(copy), size: copy.length });
+}
+
+/** Makes a blob from text, encoded as UTF-8. */
+export function createTextBlob(text: string): FileBlob {
+  return createFileBlob(new TextEncoder().encode(text));
+}
+
+/**
+ * Content equality of two blobs (absent counts as a value: two absents are equal). The hash stands
+ * for the bytes; identical objects short-cut.
+ */
+export function fileBlobEquals(a: FileBlob | undefined, b: FileBlob | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return a.sha256 === b.sha256 && a.size === b.size;
+}

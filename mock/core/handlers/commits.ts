@@ -1,0 +1,68 @@
+import { diffContent, summarizeChanges } from '../domain/index.js';
+import type { OperationHandler } from '../http/pipeline.js';
+import { failure, json, problemFrom } from '../http/respond.js';
+import type { CommitRecord, SessionRecord } from '../state/session-record.js';
+import type { Store } from '../state/store.js';
+import { changeable, jsonBody, pathParam, readable } from './common.js';
+import { pageNewestFirst } from './lineage.js';
+
+/** What a commit of the head would record now (the baseline rule is in Store.baseline). */
+export function pendingChanges(store: Store, session: SessionRecord) {
+  return diffContent(store.baseline(session), store.content(session.head));
+}
+
+/** Commit summary, commit, and the commit history. */
+export function commitHandlers(store: Store): Record<string, OperationHandler> {
+  return {
+    generateCommitSummary(input) {
+      const found = readable(store, input);
+      if (!found.ok) return problemFrom(found);
+      const session = found.value;
+      const changes = pendingChanges(store, session);
+      const { stats, summary, suggestedMessage } = summarizeChanges(changes);
+      return json(200, { baseRevision: session.committedRevision ?? session.baseRevision, revision: session.head, changes, stats, summary, suggestedMessage });
+    },
+
+    commitSession(input) {
+      const found = changeable(store, input);
+      if (!found.ok) return problemFrom(found);
+      const session = found.value;
+      const body = jsonBody<{ message: string; expectedRevision: string }>(input);
+      if (body.expectedRevision !== undefined && body.expectedRevision !== session.head) {
+        return problemFrom(failure('revision-mismatch', `The head is ${session.head}, not ${body.expectedRevision}: summarise again before committing.`));
+      }
+      const changes = pendingChanges(store, session);
+      if (changes.length === 0) return problemFrom(failure('nothing-to-commit', `Session ${session.id} has no changes since its baseline.`));
+      const commit: CommitRecord = {
+        id: store.ids.next('cmt'),
+        sessionId: session.id,
+        revision: session.head,
+        message: body.message ?? '',
+        changes,
+        authorId: input.principal.principalId,
+        createdAt: store.clock.now(),
+      };
+      store.commits.set(commit.id, commit);
+      session.commits.push(commit.id);
+      session.committedRevision = session.head;
+      store.refreshUncommitted(session);
+      store.touch(session);
+      return json(201, commit, { location: `/v1/sessions/${session.id}/commits/${commit.id}` });
+    },
+
+    listCommits(input) {
+      const found = readable(store, input);
+      if (!found.ok) return problemFrom(found);
+      const page = pageNewestFirst(found.value.commits, (id) => store.commits.get(id), input.params.query.limit as number, input.params.query.cursor as string | undefined);
+      return page ? json(200, page) : problemFrom(failure('invalid-cursor', 'This cursor was not made by this server.', { errors: [{ pointer: '#/query/cursor', message: 'not a valid cursor' }] }));
+    },
+
+    getCommit(input) {
+      const found = readable(store, input);
+      if (!found.ok) return problemFrom(found);
+      const commit = store.commits.get(pathParam(input, 'commitId'));
+      if (!commit || commit.sessionId !== found.value.id) return problemFrom(failure('commit-not-found', `Session ${found.value.id} has no commit ${pathParam(input, 'commitId')}.`));
+      return json(200, commit);
+    },
+  };
+}

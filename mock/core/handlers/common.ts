@@ -1,0 +1,81 @@
+import type { Content } from '../domain/index.js';
+import type { HandlerInput } from '../http/pipeline.js';
+import { failure, json, success, type Result } from '../http/respond.js';
+import type { MockResponse } from '../http/messages.js';
+import { changeableSession, visibleSession } from '../state/access.js';
+import { etag, ifMatchPasses } from '../state/conditional.js';
+import type { SessionRecord } from '../state/session-record.js';
+import type { Store } from '../state/store.js';
+import { sessionDetail } from './views.js';
+
+/** A path parameter the contract guarantees is present. */
+export function pathParam(input: HandlerInput, name: string): string {
+  return String(input.params.path[name]);
+}
+
+/** A header parameter, or undefined. */
+export function header(input: HandlerInput, name: string): string | undefined {
+  const value = input.params.header[name.toLowerCase()];
+  return value === undefined ? undefined : String(value);
+}
+
+/** The JSON body as an object (the contract validated its shape). */
+export function jsonBody<T>(input: HandlerInput): Partial<T> {
+  return input.body.kind === 'json' ? (input.body.value as Partial<T>) : {};
+}
+
+/** The session named by a path parameter, if the caller may see it (404 otherwise). */
+export function readable(store: Store, input: HandlerInput, param = 'sessionId'): Result<SessionRecord> {
+  const id = pathParam(input, param);
+  return visibleSession(input.principal, store.sessions.get(id), id);
+}
+
+/**
+ * The session named by a path parameter, ready to change. Checks in the documented order:
+ * visible (404), may change (403), `If-Match` (412), then active (409) unless `allowRetired`.
+ */
+export function changeable(store: Store, input: HandlerInput, options: { param?: string; ifMatch?: boolean; allowRetired?: boolean } = {}): Result<SessionRecord> {
+  const id = pathParam(input, options.param ?? 'sessionId');
+  const found = changeableSession(input.principal, store.sessions.get(id), id);
+  if (!found.ok) return found;
+  const session = found.value;
+  if (options.ifMatch !== false && !ifMatchPasses(header(input, 'if-match'), String(session.version))) {
+    return failure('precondition-failed', `If-Match ${header(input, 'if-match') ?? ''} does not match the current ETag "${session.version}".`);
+  }
+  return options.allowRetired ? success(session) : active(session);
+}
+
+/** The session if it is active; a merged (retired) session is read-only: 409 session-not-active. */
+export function active(session: SessionRecord): Result<SessionRecord> {
+  if (session.status === 'active') return success(session);
+  return failure('session-not-active', `Session ${session.id} was merged into ${session.mergedIntoSessionId ?? 'another session'} and is read-only.`);
+}
+
+/** A response carrying a session's detail view and its ETag. */
+export function sessionResponse(status: number, session: SessionRecord, headers: Record<string, string> = {}): MockResponse {
+  return json(status, sessionDetail(session), { etag: etag(session.version), ...headers });
+}
+
+/**
+ * The content to read: at `?revision=` (must be in this session's history), at `?checkpointId=`
+ * (must be one of this session's checkpoints), else the head.
+ */
+export function contentAt(store: Store, input: HandlerInput, session: SessionRecord): Result<{ revision: string; content: Content }> {
+  const revision = input.params.query.revision as string | undefined;
+  const checkpointId = input.params.query.checkpointId as string | undefined;
+  if (revision !== undefined && checkpointId !== undefined) {
+    return failure('validation-failed', 'Give revision or checkpointId, not both.', { errors: [{ pointer: '#/query/checkpointId', message: 'not allowed together with revision' }] });
+  }
+  if (revision !== undefined) {
+    if (!store.graph.has(revision) || !store.graph.isAncestor(revision, session.head)) {
+      return failure('revision-not-found', `Revision ${revision} is not in the history of session ${session.id}.`);
+    }
+    return success({ revision, content: store.content(revision) });
+  }
+  if (checkpointId !== undefined) {
+    const checkpoint = store.checkpoints.get(checkpointId);
+    if (!checkpoint || checkpoint.sessionId !== session.id) return failure('checkpoint-not-found', `Session ${session.id} has no checkpoint ${checkpointId}.`);
+    return success({ revision: checkpoint.revision, content: store.content(checkpoint.revision) });
+  }
+  return success({ revision: session.head, content: store.content(session.head) });
+}

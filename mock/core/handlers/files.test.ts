@@ -1,0 +1,92 @@
+// SEMANTICS §3 (paths, collisions, ETags, reads at a past state) and §4 (revision iff content change).
+import { describe, expect, it } from 'vitest';
+import { checkedCore } from '../../test-support/checked-core.js';
+import { checkpoint, createSession, deleteFile, expectStatus, getSession, putFile, readTree } from '../../test-support/session-steps.js';
+
+describe('files', () => {
+  it('writes, reads and lists files with size, sha256 and ETag', () => {
+    const api = checkedCore();
+    const s = createSession(api);
+    const created = putFile(api, s.id, 'src/app.ts', 'hello');
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ path: 'src/app.ts', size: 5, changed: true });
+    const read = expectStatus(api, 200, 'GET', `/v1/sessions/${s.id}/files/src%2Fapp.ts`);
+    expect(new TextDecoder().decode(read.bytes)).toBe('hello');
+    expect(read.headers.etag).toBe(`"${created.json.sha256}"`);
+    const list = expectStatus(api, 200, 'GET', `/v1/sessions/${s.id}/files?prefix=src/`).json;
+    expect(list.items).toEqual([{ path: 'src/app.ts', size: 5, sha256: created.json.sha256 }]);
+  });
+
+  it('makes a revision for a content change and none for a PUT of the same bytes', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'one' });
+    const same = putFile(api, s.id, 'a.txt', 'one');
+    expect(same.json.changed).toBe(false);
+    expect(getSession(api, s.id)).toMatchObject({ revision: s.revision, version: s.version });
+    putFile(api, s.id, 'a.txt', 'two');
+    const after = getSession(api, s.id);
+    expect(after.revision).not.toBe(s.revision);
+    expect(after.version).toBe(s.version + 1);
+  });
+
+  it('honours If-Match and If-None-Match: * against the file ETag', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'one' });
+    const etag = api.send('GET', `/v1/sessions/${s.id}/files/a.txt`).headers.etag as string;
+    expect(api.send('PUT', `/v1/sessions/${s.id}/files/a.txt`, { body: 'x', headers: { 'if-match': '"nope"' } }).status).toBe(412);
+    expect(api.send('PUT', `/v1/sessions/${s.id}/files/a.txt`, { body: 'x', headers: { 'if-none-match': '*' } }).status).toBe(412);
+    putFile(api, s.id, 'a.txt', 'two', { headers: { 'if-match': etag } });
+    expect(readTree(api, s.id)).toEqual({ 'a.txt': 'two' });
+  });
+
+  it('refuses a file where a directory is (and the reverse) with 409 path-collision', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a/b.txt': 'x', c: 'y' });
+    expect(api.send('PUT', `/v1/sessions/${s.id}/files/a`, { body: 'z' }).json.code).toBe('path-collision');
+    expect(api.send('PUT', `/v1/sessions/${s.id}/files/c%2Fd`, { body: 'z' }).json.code).toBe('path-collision');
+    expect(api.send('POST', '/v1/sessions', { json: { files: [{ path: 'p', content: '' }, { path: 'p/q', content: '' }] } }).json.code).toBe('path-collision');
+    expect(readTree(api, s.id)).toEqual({ 'a/b.txt': 'x', c: 'y' });
+  });
+
+  it('rejects bad paths with 400 invalid-path', () => {
+    const api = checkedCore();
+    const s = createSession(api);
+    for (const bad of ['a%2F..%2Fb', '.', 'a%2F%2Fb', '%2e%2e%2Fx', 'a%5Cb', 'a%00b', '%2Fabs', 'a%2F', `${'x'.repeat(1025)}`]) {
+      const response = api.send('PUT', `/v1/sessions/${s.id}/files/${bad}`, { body: 'z' });
+      expect(response.json.code, bad).toBe('invalid-path');
+      expect(response.headers['content-type']).toBe('application/problem+json');
+    }
+    expect(api.send('PUT', `/v1/sessions/${s.id}/files/a%2F..%2Fb`, { body: 'z' }).json.code).toBe('invalid-path');
+    expect(getSession(api, s.id).version).toBe(1);
+  });
+
+  it('deletes a file (204) and answers 404 file-not-found when absent', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'x' });
+    deleteFile(api, s.id, 'a.txt');
+    expect(api.send('DELETE', `/v1/sessions/${s.id}/files/a.txt`).json.code).toBe('file-not-found');
+    expect(api.send('GET', `/v1/sessions/${s.id}/files/a.txt`).status).toBe(404);
+  });
+
+  it('reads at a past revision or checkpoint of this session only', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'one' });
+    const c = checkpoint(api, s.id, 'v1');
+    putFile(api, s.id, 'a.txt', 'two');
+    expect(readTree(api, s.id, `&revision=${s.revision}`)).toEqual({ 'a.txt': 'one' });
+    expect(readTree(api, s.id, `&checkpointId=${c.id}`)).toEqual({ 'a.txt': 'one' });
+    const other = createSession(api, { 'b.txt': 'b' });
+    expect(api.send('GET', `/v1/sessions/${s.id}/files?revision=${other.revision}`).status).toBe(404);
+    expect(api.send('GET', `/v1/sessions/${s.id}/files/a.txt?checkpointId=chk_zzzzzzzz`).status).toBe(404);
+  });
+
+  it('pages a file list with a cursor', () => {
+    const api = checkedCore();
+    const files = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`f${i}`, String(i)]));
+    const s = createSession(api, files);
+    const first = expectStatus(api, 200, 'GET', `/v1/sessions/${s.id}/files?limit=2`).json;
+    expect(first.items.map((f: { path: string }) => f.path)).toEqual(['f0', 'f1']);
+    const second = expectStatus(api, 200, 'GET', `/v1/sessions/${s.id}/files?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`).json;
+    expect(second.items.map((f: { path: string }) => f.path)).toEqual(['f2', 'f3']);
+  });
+});

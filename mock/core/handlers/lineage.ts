@@ -1,0 +1,113 @@
+import type { OperationHandler } from '../http/pipeline.js';
+import { failure, json, problemFrom } from '../http/respond.js';
+import { decodeCursor, encodeCursor } from '../state/cursor.js';
+import type { AccessEntry, CheckpointRecord, SessionRecord } from '../state/session-record.js';
+import type { Store } from '../state/store.js';
+import { changeable, jsonBody, pathParam, readable, sessionResponse } from './common.js';
+import { checkSessionFields, newSession } from './sessions.js';
+
+interface ForkBody {
+  checkpointId: string;
+  title: string;
+  purpose: SessionRecord['purpose'];
+  tags: string[];
+  metadata: Record<string, unknown>;
+  access: AccessEntry[];
+}
+
+/** Newest-first page over ids kept in creation order; the cursor is the last id returned. */
+export function pageNewestFirst<T>(ids: readonly string[], lookup: (id: string) => T, limit: number, cursor: string | undefined): { items: T[]; nextCursor: string | null } | null {
+  let end = ids.length;
+  if (cursor !== undefined) {
+    const key = decodeCursor(cursor, 1);
+    const at = key && typeof key[0] === 'string' ? ids.indexOf(key[0]) : -1;
+    if (at < 0) return null;
+    end = at;
+  }
+  const start = Math.max(0, end - limit);
+  const page = ids.slice(start, end).reverse();
+  return { items: page.map(lookup), nextCursor: start > 0 && page.length > 0 ? encodeCursor([page[page.length - 1] as string]) : null };
+}
+
+const invalidCursor = failure('invalid-cursor', 'This cursor was not made by this server.', { errors: [{ pointer: '#/query/cursor', message: 'not a valid cursor' }] });
+
+/** Fork, checkpoints and restore. */
+export function lineageHandlers(store: Store): Record<string, OperationHandler> {
+  return {
+    forkSession(input) {
+      const body = jsonBody<ForkBody>(input);
+      const checked = checkSessionFields(body);
+      if (!checked.ok) return problemFrom(checked);
+      // Reading the source is enough to fork it: the fork is the caller's own session.
+      const found = readable(store, input, 'sourceSessionId');
+      if (!found.ok) return problemFrom(found);
+      const source = found.value;
+      let revision = source.head;
+      if (body.checkpointId !== undefined) {
+        const checkpoint = store.checkpoints.get(body.checkpointId);
+        if (!checkpoint || checkpoint.sessionId !== source.id) return problemFrom(failure('checkpoint-not-found', `Session ${source.id} has no checkpoint ${body.checkpointId}.`));
+        revision = checkpoint.revision;
+      }
+      // Structural sharing: the child points at the same revision, nothing is copied (O(1)).
+      const child = newSession(store, {
+        tenantId: source.tenantId,
+        ownerId: input.principal.principalId,
+        title: body.title ?? `${source.title} (fork)`.slice(0, 200),
+        purpose: body.purpose ?? 'disposable',
+        tags: [...new Set(body.tags ?? [])].sort(),
+        metadata: body.metadata ?? {},
+        access: body.access ?? [],
+        parentSessionId: source.id,
+        forkedFromCheckpointId: body.checkpointId ?? null,
+        baseRevision: revision,
+        head: revision,
+      });
+      store.add(child);
+      return sessionResponse(201, child, { location: `/v1/sessions/${child.id}` });
+    },
+
+    createCheckpoint(input) {
+      // Checkpoints change nothing the session shows, so they are allowed on a merged session too.
+      const found = changeable(store, input, { ifMatch: false, allowRetired: true });
+      if (!found.ok) return problemFrom(found);
+      const session = found.value;
+      const checkpoint: CheckpointRecord = {
+        id: store.ids.next('chk'),
+        sessionId: session.id,
+        revision: session.head,
+        label: jsonBody<{ label: string }>(input).label ?? null,
+        createdAt: store.clock.now(),
+      };
+      store.checkpoints.set(checkpoint.id, checkpoint);
+      session.checkpoints.push(checkpoint.id);
+      return json(201, checkpoint, { location: `/v1/sessions/${session.id}/checkpoints/${checkpoint.id}` });
+    },
+
+    listCheckpoints(input) {
+      const found = readable(store, input);
+      if (!found.ok) return problemFrom(found);
+      const page = pageNewestFirst(found.value.checkpoints, (id) => store.checkpoints.get(id), input.params.query.limit as number, input.params.query.cursor as string | undefined);
+      return page ? json(200, page) : problemFrom(invalidCursor);
+    },
+
+    getCheckpoint(input) {
+      const found = readable(store, input);
+      if (!found.ok) return problemFrom(found);
+      const checkpoint = store.checkpoints.get(pathParam(input, 'checkpointId'));
+      if (!checkpoint || checkpoint.sessionId !== found.value.id) return problemFrom(failure('checkpoint-not-found', `Session ${found.value.id} has no checkpoint ${pathParam(input, 'checkpointId')}.`));
+      return json(200, checkpoint);
+    },
+
+    restoreSession(input) {
+      const found = changeable(store, input);
+      if (!found.ok) return problemFrom(found);
+      const session = found.value;
+      const checkpointId = jsonBody<{ checkpointId: string }>(input).checkpointId ?? '';
+      const checkpoint = store.checkpoints.get(checkpointId);
+      if (!checkpoint || checkpoint.sessionId !== session.id) return problemFrom(failure('checkpoint-not-found', `Session ${session.id} has no checkpoint ${checkpointId}.`));
+      // Append-only, like a revert: a new revision on top of the head, unless content is equal.
+      store.advance(session, store.content(checkpoint.revision));
+      return sessionResponse(200, session);
+    },
+  };
+}

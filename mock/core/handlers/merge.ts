@@ -1,0 +1,95 @@
+import { planMerge } from '../domain/index.js';
+import type { HandlerInput, OperationHandler } from '../http/pipeline.js';
+import { failure, json, problemFrom, success, type Result } from '../http/respond.js';
+import type { MockResponse } from '../http/messages.js';
+import { changeableSession, visibleSession } from '../state/access.js';
+import { etag } from '../state/conditional.js';
+import type { SessionRecord } from '../state/session-record.js';
+import type { Store } from '../state/store.js';
+import { active, changeable, jsonBody } from './common.js';
+import { sessionDetail } from './views.js';
+
+interface MergeBody {
+  sourceSessionId: string;
+  strategy: 'fail' | 'ours' | 'theirs';
+  retireSource: boolean;
+  expectedRevision: string;
+}
+
+/** Whether `source` descends from `target` through parentSessionId links (deleted ones count). */
+export function descendsFrom(store: Store, source: SessionRecord, targetId: string): boolean {
+  const seen = new Set<string>();
+  for (let id = source.parentSessionId; id !== null && !seen.has(id); id = store.sessions.get(id)?.parentSessionId ?? null) {
+    if (id === targetId) return true;
+    seen.add(id);
+  }
+  return false;
+}
+
+/** Every check before a merge may run, in the documented order. */
+function preconditions(store: Store, input: HandlerInput, param: string, reintegrate: boolean): Result<{ target: SessionRecord; source: SessionRecord; body: Partial<MergeBody> }> {
+  const body = jsonBody<MergeBody>(input);
+  const found = changeable(store, input, { param, allowRetired: true });
+  if (!found.ok) return found;
+  const target = found.value;
+  const sourceId = body.sourceSessionId ?? '';
+  const source = (body.retireSource ? changeableSession : visibleSession)(input.principal, store.sessions.get(sourceId), sourceId);
+  if (!source.ok) return source;
+  if (source.value.id === target.id) return failure('merge-same-session', 'A session cannot be merged into itself.');
+  const isActive = active(target);
+  if (!isActive.ok) return isActive;
+  if (reintegrate && !descendsFrom(store, source.value, target.id)) {
+    return failure('not-a-descendant', `Session ${source.value.id} does not descend from ${target.id}; use :mergeFrom to pull from a related session.`);
+  }
+  if (body.expectedRevision !== undefined && body.expectedRevision !== target.head) {
+    return failure('revision-mismatch', `The head of ${target.id} is ${target.head}, not ${body.expectedRevision}.`);
+  }
+  return success({ target, source: source.value, body });
+}
+
+function retire(store: Store, source: SessionRecord, target: SessionRecord): void {
+  if (source.status === 'merged') return;
+  source.status = 'merged';
+  source.mergedIntoSessionId = target.id;
+  store.touch(source);
+}
+
+function merge(store: Store, input: HandlerInput, param: string, reintegrate: boolean): MockResponse {
+  const checked = preconditions(store, input, param, reintegrate);
+  if (!checked.ok) return problemFrom(checked);
+  const { target, source, body } = checked.value;
+  const plan = planMerge({ graph: store.graph, targetHead: target.head, sourceHead: source.head, strategy: body.strategy ?? 'fail' });
+  let fastForward = false;
+  let applied: readonly { path: string; change: string }[] = [];
+  let resolved: readonly string[] = [];
+  switch (plan.kind) {
+    case 'unrelated-histories':
+      return problemFrom(failure('unrelated-histories', `Sessions ${target.id} and ${source.id} share no history.`));
+    case 'ambiguous-merge-base':
+      return problemFrom(failure('ambiguous-merge-base', `The histories have ${plan.bases.length} lowest common ancestors (${plan.bases.join(', ')}); nothing was merged.`));
+    case 'conflict':
+      return problemFrom(failure('merge-conflict', `${plan.conflicts.length} path(s) conflict; nothing was merged.`, { conflicts: plan.conflicts }));
+    case 'up-to-date':
+      break;
+    case 'fast-forward':
+      store.moveHead(target, source.head);
+      fastForward = true;
+      applied = plan.applied;
+      break;
+    case 'merged':
+      if (plan.changed) store.advance(target, plan.content, [target.head, source.head]);
+      applied = plan.applied;
+      resolved = plan.resolved;
+      break;
+  }
+  if (reintegrate && body.retireSource) retire(store, source, target);
+  return json(200, { session: sessionDetail(target), fastForward, applied, resolved }, { etag: etag(target.version) });
+}
+
+/** `:merge` (reintegrate a fork into an ancestor) and `:mergeFrom` (pull from related history). */
+export function mergeHandlers(store: Store): Record<string, OperationHandler> {
+  return {
+    mergeSession: (input) => merge(store, input, 'parentSessionId', true),
+    mergeFromSession: (input) => merge(store, input, 'targetSessionId', false),
+  };
+}

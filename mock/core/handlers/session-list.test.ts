@@ -1,0 +1,57 @@
+// SEMANTICS §10: list order, filters, paging that never repeats or skips.
+import { describe, expect, it } from 'vitest';
+import { checkedCore } from '../../test-support/checked-core.js';
+import { createSession, expectStatus, fork } from '../../test-support/session-steps.js';
+
+function allIds(api: ReturnType<typeof checkedCore>, query: string, limit: number, start: string | null = null): string[] {
+  const ids: string[] = [];
+  let cursor: string | null = start;
+  do {
+    const page = expectStatus(api, 200, 'GET', `/v1/sessions?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).json;
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    ids.push(...page.items.map((s: { id: string }) => s.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+describe('listing sessions', () => {
+  it('lists newest first and pages without repeats or gaps', () => {
+    const api = checkedCore();
+    const created = Array.from({ length: 7 }, (_, i) => createSession(api, {}, { title: `s${i}` }).id as string);
+    expect(allIds(api, '', 3)).toEqual([...created].reverse());
+  });
+
+  it('filters by every tag given, purpose, status, ownerId and parentSessionId', () => {
+    const api = checkedCore();
+    const a = createSession(api, {}, { tags: ['review', 'web'], purpose: 'review' });
+    const b = createSession(api, {}, { tags: ['review'] });
+    const c = fork(api, a.id, { tags: ['web'] });
+    const d = createSession(api, {}, {}, 't-admin');
+    expect(allIds(api, '&tag=review&tag=web', 10)).toEqual([a.id]);
+    expect(allIds(api, '&tag=review', 10)).toEqual([b.id, a.id]);
+    expect(allIds(api, '&purpose=review', 10)).toEqual([a.id]);
+    expect(allIds(api, `&parentSessionId=${a.id}`, 10)).toEqual([c.id]);
+    expect(allIds(api, '&ownerId=usr_admin', 10)).toEqual([]);
+    expect(expectStatus(api, 200, 'GET', '/v1/sessions?ownerId=usr_admin', { token: 't-admin' }).json.items.map((s: { id: string }) => s.id)).toEqual([d.id]);
+    expect(allIds(api, '&status=merged', 10)).toEqual([]);
+  });
+
+  it('keeps paging exact while others create and delete', () => {
+    const api = checkedCore();
+    const ids = Array.from({ length: 6 }, () => createSession(api).id as string);
+    const first = expectStatus(api, 200, 'GET', '/v1/sessions?limit=2').json;
+    expect(first.items.map((s: { id: string }) => s.id)).toEqual([ids[5], ids[4]]);
+    createSession(api);
+    expectStatus(api, 204, 'DELETE', `/v1/sessions/${ids[3]}`);
+    const rest = allIds(api, '', 2, first.nextCursor as string);
+    expect(rest).toEqual([ids[2], ids[1], ids[0]]);
+  });
+
+  it('rejects a forged cursor and an out-of-range limit with 400', () => {
+    const api = checkedCore();
+    expect(api.send('GET', '/v1/sessions?cursor=garbage').json.code).toBe('invalid-cursor');
+    expect(api.send('GET', '/v1/sessions?limit=0').status).toBe(400);
+    expect(api.send('GET', '/v1/sessions?limit=201').status).toBe(400);
+  });
+});

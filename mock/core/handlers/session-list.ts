@@ -1,0 +1,53 @@
+import type { HandlerInput } from '../http/pipeline.js';
+import { json, problem } from '../http/respond.js';
+import type { MockResponse } from '../http/messages.js';
+import { canSee } from '../state/access.js';
+import { decodeCursor, encodeCursor } from '../state/cursor.js';
+import type { SessionRecord } from '../state/session-record.js';
+import type { Store } from '../state/store.js';
+import { sessionSummary } from './views.js';
+
+function matcher(input: HandlerInput): (s: SessionRecord) => boolean {
+  const q = input.params.query;
+  const tags = (q.tag as string[] | undefined) ?? [];
+  return (s) =>
+    canSee(input.principal, s) &&
+    tags.every((t) => s.tags.includes(t)) &&
+    (q.purpose === undefined || s.purpose === q.purpose) &&
+    (q.status === undefined || s.status === q.status) &&
+    (q.ownerId === undefined || s.ownerId === q.ownerId) &&
+    (q.parentSessionId === undefined || s.parentSessionId === q.parentSessionId);
+}
+
+/**
+ * One page of `GET /v1/sessions`, newest first. The cursor is the (createdAt, id) of the last item
+ * returned, so a page resumes strictly after it however many sessions were created or deleted in
+ * between: no repeats, and no skips of sessions that lived throughout.
+ */
+export function listSessionsPage(store: Store, input: HandlerInput): MockResponse {
+  const limit = input.params.query.limit as number;
+  const cursor = input.params.query.cursor as string | undefined;
+  let start = store.order.length - 1;
+  if (cursor !== undefined) {
+    const key = decodeCursor(cursor, 2);
+    if (!key || typeof key[0] !== 'string' || typeof key[1] !== 'string') return problem('invalid-cursor', 'This cursor was not made by this server.', { errors: [{ pointer: '#/query/cursor', message: 'not a valid cursor' }] });
+    // indexAfter gives the first position past the key; everything before it is older or equal.
+    start = store.indexAfter(key[0], key[1]) - 1;
+    const at = store.order[start];
+    if (at && at.createdAt === key[0] && at.id === key[1]) start -= 1;
+  }
+  const matches = matcher(input);
+  const items: SessionRecord[] = [];
+  let more = false;
+  for (let i = start; i >= 0; i -= 1) {
+    const s = store.order[i] as SessionRecord;
+    if (!matches(s)) continue;
+    if (items.length === limit) {
+      more = true;
+      break;
+    }
+    items.push(s);
+  }
+  const last = items[items.length - 1];
+  return json(200, { items: items.map(sessionSummary), nextCursor: more && last ? encodeCursor([last.createdAt, last.id]) : null });
+}

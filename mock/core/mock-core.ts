@@ -1,0 +1,130 @@
+/**
+ * The mock core: `handle(request) → response` over one in-memory store. No socket, no terminal
+ * output, no globals: every core owns its state, so tests run many side by side.
+ */
+import type { Contract } from '../../contract/index.js';
+import { commitHandlers } from './handlers/commits.js';
+import { environmentHandlers } from './handlers/environment.js';
+import { fileHandlers } from './handlers/files.js';
+import { lineageHandlers } from './handlers/lineage.js';
+import { mergeHandlers } from './handlers/merge.js';
+import { sessionHandlers } from './handlers/sessions.js';
+import type { MockRequest, MockResponse } from './http/messages.js';
+import { createPipeline, type OperationHandler, type Principal } from './http/pipeline.js';
+import { recordStep } from './scenario/record-step.js';
+import { replayScenario } from './scenario/replay.js';
+import type { Scenario, ScenarioPrincipal, ScenarioStep } from './scenario/scenario.js';
+import { Store } from './state/store.js';
+
+/** Options of {@link createMockCore}. */
+export interface MockCoreOptions {
+  readonly contract: Contract;
+  /** Replayed at start and on every reset; `null` starts empty with one default principal. */
+  readonly scenario: Scenario | null;
+  /** `false` lets requests without a known token act as the scenario's default principal. */
+  readonly auth?: boolean;
+  /** Checks an imported state against the scenario schema; a message when it is not one. */
+  readonly checkScenario?: (value: unknown) => string | null;
+  /** Clock for `createdAt`/`updatedAt` (tests pin it). */
+  readonly now?: () => number;
+}
+
+/** A running core: the request handler plus the state controls the admin API exposes. */
+export interface MockCore {
+  handle(request: MockRequest): MockResponse;
+  /** Back to the scenario's state: sessions, idempotency keys, everything. */
+  reset(): void;
+  /** The state as a replayable scenario: the principals plus every accepted change so far. */
+  exportState(): Scenario;
+  /** Replaces the state by replaying `state`; on any failure the old state stays. */
+  importState(state: unknown): { ok: true } | { ok: false; message: string };
+  tokens(): readonly { readonly token: string; readonly principalId: string; readonly tenantId: string; readonly admin: boolean }[];
+}
+
+/** With no fixtures there is still someone to act as: one admin of one tenant. */
+const EMPTY_SCENARIO: Scenario = {
+  name: 'empty',
+  principals: [{ token: 'dev-token', principalId: 'usr_dev', tenantId: 'dev', admin: true, description: 'default principal of an empty mock' }],
+  defaultToken: 'dev-token',
+  steps: [],
+};
+
+interface Instance {
+  readonly scenario: Scenario;
+  readonly handle: (request: MockRequest) => MockResponse;
+  /** Accepted changes since the scenario was replayed, in order. */
+  readonly changes: ScenarioStep[];
+}
+
+function principalOf(entry: ScenarioPrincipal): Principal {
+  return { principalId: entry.principalId, tenantId: entry.tenantId, admin: entry.admin === true };
+}
+
+function bearerToken(authorization: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  return match?.[1];
+}
+
+/** Builds a fresh store and pipeline for a scenario and replays it; a message when a step fails. */
+function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | string {
+  const store = new Store(options.now);
+  const byToken = new Map(scenario.principals.map((p) => [p.token, principalOf(p)]));
+  const fallback = byToken.get(scenario.defaultToken) ?? null;
+  const authenticate = (authorization: string | undefined): Principal | null => {
+    const known = byToken.get(bearerToken(authorization) ?? '');
+    if (known) return known;
+    return options.auth === false ? fallback : null;
+  };
+  const handlers: Record<string, OperationHandler> = {
+    ...sessionHandlers(store),
+    ...lineageHandlers(store),
+    ...fileHandlers(store),
+    ...commitHandlers(store),
+    ...mergeHandlers(store),
+    ...environmentHandlers(store),
+  };
+  const pipeline = createPipeline({ contract: options.contract, authenticate, handlers, idempotency: new Map() });
+  const replayed = replayScenario(scenario, pipeline);
+  if (!replayed.ok) return `scenario ${scenario.name}: ${replayed.message}`;
+  const changes: ScenarioStep[] = [];
+  const handle = (request: MockRequest): MockResponse => {
+    const response = pipeline(request);
+    const step = recordStep(request, response, scenario.defaultToken);
+    if (step) changes.push(step);
+    return response;
+  };
+  return { scenario, handle, changes };
+}
+
+/** Creates a core and replays its scenario. Throws when the scenario itself fails (a broken fixture). */
+export function createMockCore(options: MockCoreOptions): MockCore {
+  const initial = options.scenario ?? EMPTY_SCENARIO;
+  const first = instantiate(options, initial);
+  if (typeof first === 'string') throw new Error(first);
+  let current: Instance = first;
+
+  return {
+    handle: (request) => current.handle(request),
+    reset() {
+      const fresh = instantiate(options, initial);
+      // The scenario replayed once already, so it replays again; a string here would be a bug.
+      if (typeof fresh === 'string') throw new Error(fresh);
+      current = fresh;
+    },
+    exportState() {
+      const { scenario, changes } = current;
+      return { ...scenario, name: `${scenario.name}-export`, steps: [...scenario.steps, ...changes] };
+    },
+    importState(state) {
+      const problems = options.checkScenario?.(state) ?? null;
+      if (problems !== null) return { ok: false, message: `not a scenario: ${problems}` };
+      const next = instantiate(options, state as Scenario);
+      if (typeof next === 'string') return { ok: false, message: next };
+      current = next;
+      return { ok: true };
+    },
+    tokens() {
+      return current.scenario.principals.map((p) => ({ token: p.token, principalId: p.principalId, tenantId: p.tenantId, admin: p.admin === true }));
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** A principal of a scenario, with its bearer token. */
+export interface ScenarioPrincipal {
+  readonly token: string;
+  readonly principalId: string;
+  readonly tenantId: string;
+  readonly admin?: boolean;
+  readonly description?: string;
+}
+
+/** One request of a scenario (see `fixtures/scenario.schema.json`). */
+export interface ScenarioStep {
+  readonly note?: string;
+  readonly as?: string | null;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly json?: unknown;
+  readonly text?: string;
+  readonly base64?: string;
+  readonly contentType?: string;
+  readonly filesFrom?: string;
+  readonly save?: Readonly<Record<string, string>>;
+  readonly expectStatus?: number;
+  readonly observed?: unknown;
+}
+
+/** A replayable list of requests: fixtures, state exports and conformance traces share it. */
+export interface Scenario {
+  readonly name: string;
+  readonly description?: string;
+  readonly principals: readonly ScenarioPrincipal[];
+  readonly defaultToken: string;
+  readonly steps: readonly ScenarioStep[];
+}

@@ -1,0 +1,84 @@
+import { contentEquals, EMPTY_CONTENT, RevisionGraph, type Content } from '../domain/index.js';
+import { IdFactory, MonotonicClock } from './ids.js';
+import type { CheckpointRecord, CommitRecord, SessionRecord } from './session-record.js';
+
+/**
+ * All state of one mock instance. No globals: every core owns its store, so tests and parallel
+ * servers never share state. Reads are free; every write goes through the helpers below so that
+ * version, updatedAt and hasUncommittedChanges stay consistent.
+ */
+export class Store {
+  readonly ids = new IdFactory();
+  readonly clock: MonotonicClock;
+  readonly graph: RevisionGraph;
+  readonly sessions = new Map<string, SessionRecord>();
+  /** Sessions in creation order, which is (createdAt, id) ascending: the list index. */
+  readonly order: SessionRecord[] = [];
+  readonly checkpoints = new Map<string, CheckpointRecord>();
+  readonly commits = new Map<string, CommitRecord>();
+
+  constructor(now?: () => number) {
+    this.clock = new MonotonicClock(now);
+    this.graph = new RevisionGraph(() => this.ids.next('rev'));
+  }
+
+  /** The content of a revision. */
+  content(revision: string): Content {
+    return this.graph.require(revision).content;
+  }
+
+  /** The content a commit is compared with: last commit, else the fork point, else empty. */
+  baseline(session: SessionRecord): Content {
+    const base = session.committedRevision ?? session.baseRevision;
+    return base === null ? EMPTY_CONTENT : this.content(base);
+  }
+
+  /** Records a change the detail view shows: version +1 and a new `updatedAt`. */
+  touch(session: SessionRecord): void {
+    session.version += 1;
+    session.updatedAt = this.clock.now();
+  }
+
+  /** Recomputes the cached `hasUncommittedChanges` after `head` or `committedRevision` moved. */
+  refreshUncommitted(session: SessionRecord): void {
+    session.uncommitted = !contentEquals(this.content(session.head), this.baseline(session));
+  }
+
+  /**
+   * Makes `content` the session's new head as one new revision (parents default to the current
+   * head). Content equal to the head's makes no revision and changes nothing: returns false.
+   */
+  advance(session: SessionRecord, content: Content, parents: readonly string[] = [session.head]): boolean {
+    if (contentEquals(this.content(session.head), content)) return false;
+    session.head = this.graph.append(parents, content).id;
+    this.refreshUncommitted(session);
+    this.touch(session);
+    return true;
+  }
+
+  /** Moves the head to an existing revision (fast-forward). */
+  moveHead(session: SessionRecord, revision: string): void {
+    session.head = revision;
+    this.refreshUncommitted(session);
+    this.touch(session);
+  }
+
+  /** Adds a new session at the end of the creation order. */
+  add(session: SessionRecord): void {
+    this.sessions.set(session.id, session);
+    this.order.push(session);
+  }
+
+  /** Position of the first session after `(createdAt, id)` in creation order (binary search). */
+  indexAfter(createdAt: string, id: string): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = this.order[mid] as SessionRecord;
+      if (s.createdAt < createdAt || (s.createdAt === createdAt && s.id <= id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

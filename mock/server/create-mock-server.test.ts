@@ -1,0 +1,100 @@
+// The node:http adapter and the app layer: real sockets, the demo fixtures, admin API, CORS, limits.
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractViolations } from '../test-support/checked-core.js';
+import { createMockServer, type MockServer } from './create-mock-server.js';
+
+let server: MockServer;
+
+/** Sends over HTTP and checks the answer against the contract (admin routes are outside it). */
+async function send(method: string, path: string, options: { token?: string | null; json?: unknown; body?: string | Buffer; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  const token = options.token === undefined ? 'demo-ana' : options.token;
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  let body: string | Buffer | undefined = options.body;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] = 'application/json';
+  }
+  const response = await request(`${server.url}${path}`, { method: method as 'GET', headers, body });
+  const bytes = new Uint8Array(await response.body.arrayBuffer());
+  const flat: Record<string, string> = {};
+  for (const [k, v] of Object.entries(response.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+  if (!path.startsWith('/__admin')) {
+    const violations = contractViolations({ method, url: path, headers }, { status: response.statusCode, headers: flat, body: bytes });
+    expect(violations, `${method} ${path}`).toEqual([]);
+  }
+  const text = new TextDecoder().decode(bytes);
+  return { status: response.statusCode, headers: flat, json: /json/.test(flat['content-type'] ?? '') && text ? (JSON.parse(text) as any) : undefined }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+beforeAll(async () => {
+  server = await createMockServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('createMockServer with the demo fixtures', () => {
+  it('serves the demo sessions, separated by tenant', async () => {
+    const acme = await send('GET', '/v1/sessions?limit=200');
+    const globex = await send('GET', '/v1/sessions?limit=200', { token: 'demo-erin' });
+    expect(acme.json.items.length).toBeGreaterThan(10);
+    expect(globex.json.items.length).toBeGreaterThan(3);
+    expect(acme.json.items.length + globex.json.items.length).toBeGreaterThanOrEqual(35);
+    const acmeIds = new Set(acme.json.items.map((s: { id: string }) => s.id));
+    expect(globex.json.items.some((s: { id: string }) => acmeIds.has(s.id))).toBe(false);
+    expect(globex.json.items.every((s: { tenantId: string }) => s.tenantId === 'globex')).toBe(true);
+  });
+
+  it('resets to the fixtures, exports and imports state, and keeps a request log', async () => {
+    const created = await send('POST', '/v1/sessions', { json: { title: 'temporary' } });
+    expect(created.status).toBe(201);
+    const exported = await send('GET', '/__admin/state');
+    expect(exported.json.steps.at(-1)).toMatchObject({ method: 'POST', path: '/v1/sessions' });
+    const log = await send('GET', '/__admin/requests?limit=5');
+    expect(log.json.items[0]).toMatchObject({ method: 'POST', url: '/v1/sessions', status: 201 });
+    expect((await send('POST', '/__admin/reset')).status).toBe(204);
+    expect((await send('GET', `/v1/sessions/${created.json.id}`)).status).toBe(404);
+    expect((await send('PUT', '/__admin/state', { json: exported.json })).status).toBe(204);
+    expect((await send('GET', `/v1/sessions/${created.json.id}`)).json.title).toBe('temporary');
+    expect((await send('PUT', '/__admin/state', { json: { steps: 'no' } })).status).toBe(400);
+    await send('POST', '/__admin/reset');
+  });
+
+  it('injects faults per operation and clears them', async () => {
+    const set = await send('PUT', '/__admin/faults', { json: { latency: null, errors: [{ operationId: 'listSessions', status: 503, rate: 1 }] } });
+    expect(set.status).toBe(200);
+    const failing = await request(`${server.url}/v1/sessions`, { headers: { authorization: 'Bearer demo-ana' } });
+    expect(failing.statusCode).toBe(503);
+    await failing.body.dump();
+    expect((await send('PUT', '/__admin/faults', { json: { errors: [{ operationId: 'x', status: 200, rate: 1 }] } })).status).toBe(400);
+    expect((await send('DELETE', '/__admin/faults')).status).toBe(204);
+    expect((await send('GET', '/v1/sessions')).status).toBe(200);
+  });
+
+  it('answers CORS preflights from localhost origins only', async () => {
+    const ok = await request(`${server.url}/v1/sessions`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' } });
+    expect(ok.statusCode).toBe(204);
+    expect(ok.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    await ok.body.dump();
+    const other = await request(`${server.url}/v1/sessions`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    await other.body.dump();
+  });
+
+  it('refuses a body over the size limit with 413 problem+json', async () => {
+    const list = await send('GET', '/v1/sessions?limit=1');
+    const id = list.json.items[0].id as string;
+    const big = Buffer.alloc(7 * 1024 * 1024, 97);
+    const response: Awaited<ReturnType<typeof request>> | Error = await request(`${server.url}/v1/sessions/${id}/files/big.txt`, { method: 'PUT', body: big, headers: { authorization: 'Bearer demo-ana', 'content-type': 'application/octet-stream' } }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    if (response instanceof Error) {
+      // The server may close the socket before the whole body is sent; it must not have stored it.
+      expect(response.message).toMatch(/socket|closed|reset|EPIPE/i);
+    } else {
+      expect(response.statusCode).toBe(413);
+      await response.body.dump();
+    }
+    expect((await send('GET', `/v1/sessions/${id}/files/big.txt`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,93 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadContract } from '../../contract/index.js';
+import { createMockApp, type MockApp } from '../app/create-mock-app.js';
+import type { CorsPolicy } from '../app/cors.js';
+import type { Latency } from '../app/faults.js';
+import type { LogEntry } from '../app/request-log.js';
+import { createMockCore, type MockCore } from '../core/mock-core.js';
+import { problem } from '../core/http/respond.js';
+import { loadScenarioDir, scenarioProblems } from '../fixtures/load-scenario-dir.js';
+import { MAX_REQUEST_BYTES, readRequest, writeResponse } from './node-adapter.js';
+
+/** Options of `createMockServer`; every one has a default that suits a test suite. */
+export interface MockServerOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly host?: string;
+  /** A fixture directory holding `scenario.json`; default: `fixtures/demo`. `null`: start empty. */
+  readonly fixtures?: string | null;
+  /** `false` maps every request to the fixtures' default principal. Default true. */
+  readonly auth?: boolean;
+  readonly cors?: CorsPolicy;
+  readonly latency?: Latency | null;
+  readonly onRequest?: (entry: LogEntry) => void;
+}
+
+/** A running mock server. */
+export interface MockServer {
+  /** Base URL, e.g. `http://127.0.0.1:4010`. */
+  readonly url: string;
+  readonly adminUrl: string;
+  readonly core: MockCore;
+  readonly app: MockApp;
+  /** Back to the fixtures' state. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Starts the stateful mock on node:http: for other test suites and for the CLI. */
+export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const contract = loadContract();
+  const scenario = options.fixtures === null ? null : loadScenarioDir(options.fixtures);
+  const core = createMockCore({ contract, scenario, auth: options.auth ?? true, checkScenario: scenarioProblems });
+  const app = createMockApp({ core, contract, cors: options.cors, latency: options.latency, onRequest: options.onRequest });
+  const server = createServer((incoming, outgoing) => {
+    readRequest(incoming)
+      .then(async (request) => {
+        if (!request) {
+          writeResponse(outgoing, problem('content-too-large', `A request body may hold at most ${MAX_REQUEST_BYTES} bytes.`, { headers: { connection: 'close' } }));
+          return;
+        }
+        writeResponse(outgoing, await app.handle(request));
+      })
+      .catch((error: unknown) => {
+        // Only a bug gets here: answer 500 rather than leave the client hanging.
+        if (!outgoing.headersSent) writeResponse(outgoing, problem('internal-error', error instanceof Error ? error.message : String(error)));
+        else outgoing.destroy();
+      });
+  });
+  // Slow or stuck clients must not hold sockets forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 5_000;
+  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  const url = `http://${host}:${port}`;
+  return {
+    url,
+    adminUrl: `${url}/__admin`,
+    core,
+    app,
+    reset: () => core.reset(),
+    close: () => close(server),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
