@@ -25,7 +25,7 @@ async function send(method: string, path: string, options: { token?: string | nu
     expect(violations, `${method} ${path}`).toEqual([]);
   }
   const text = new TextDecoder().decode(bytes);
-  return { status: response.statusCode, headers: flat, json: /json/.test(flat['content-type'] ?? '') && text ? (JSON.parse(text) as any) : undefined }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { status: response.statusCode, headers: flat, json: /json/.test(flat['content-type'] ?? '') && text ? (JSON.parse(text)) : undefined };
 }
 
 beforeAll(async () => {

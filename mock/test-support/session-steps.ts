@@ -5,7 +5,6 @@
 import { expect } from 'vitest';
 import type { CheckedCore, TestRequest } from './checked-core.js';
 
-/* eslint-disable @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access -- response bodies are contract-checked JSON */
 
 /** Files as `path → text`. */
 export type TextFiles = Readonly<Record<string, string>>;

@@ -16,7 +16,8 @@ export function pathParam(input: HandlerInput, name: string): string {
 /** A header parameter, or undefined. */
 export function header(input: HandlerInput, name: string): string | undefined {
   const value = input.params.header[name.toLowerCase()];
-  return value === undefined ? undefined : String(value);
+  // Header parameters are validated scalars (strings, or numbers after coercion).
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 /** The JSON body as an object (the contract validated its shape). */

@@ -15,7 +15,7 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
     const value = JSON.parse(fromBase64Url(cursor)) as unknown;
     if (!Array.isArray(value) || value.length !== arity) return null;
     if (!value.every((v) => typeof v === 'string' || typeof v === 'number')) return null;
-    return value as (string | number)[];
+    return value;
   } catch {
     return null;
   }
