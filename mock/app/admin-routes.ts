@@ -1,6 +1,6 @@
 import { json, problem, empty } from '../core/http/respond.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
-import type { CorePort } from './core-port.js';
+import type { MockCore } from '../core/mock-core.js';
 import { validateFaults, type FaultSettings } from './faults.js';
 import type { RequestLog } from './request-log.js';
 
@@ -30,7 +30,7 @@ function parseJson(request: MockRequest): { ok: true; value: unknown } | { ok: f
 }
 
 /** Answers `/__admin/...`: outside the contract, documented in README.md. */
-export function handleAdmin(core: CorePort, state: AdminState, request: MockRequest): MockResponse {
+export function handleAdmin(core: MockCore, state: AdminState, request: MockRequest): MockResponse {
   const url = new URL(request.url, 'http://mock.local');
   const route = `${request.method} ${url.pathname.replace(/\/$/, '')}`;
   switch (route) {

@@ -1,14 +1,14 @@
 import type { Contract } from '../../contract/index.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { handleAdmin, type AdminState } from './admin-routes.js';
-import type { CorePort } from './core-port.js';
+import type { MockCore } from '../core/mock-core.js';
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.js';
 import { NO_FAULTS, seededRandom, type FaultSettings, type Latency } from './faults.js';
 import { RequestLog, type LogEntry } from './request-log.js';
 
 /** Options of the app layer around the core. */
 export interface MockAppOptions {
-  readonly core: CorePort;
+  readonly core: MockCore;
   readonly contract: Contract;
   readonly cors?: CorsPolicy;
   readonly latency?: Latency | null;
