@@ -23,7 +23,8 @@ export interface MockAppOptions {
 
 /** The core plus what a running mock adds: admin API, faults, latency, CORS and the request log. */
 export interface MockApp {
-  handle(request: MockRequest): Promise<MockResponse>;
+  /** Synchronous unless latency is configured, so the common path costs no extra ticks. */
+  handle(request: MockRequest): MockResponse | Promise<MockResponse>;
   readonly admin: AdminState;
 }
 
@@ -54,26 +55,34 @@ export function createMockApp(options: MockAppOptions): MockApp {
     return null;
   }
 
-  async function answer(request: MockRequest): Promise<MockResponse> {
+  function respond(request: MockRequest): MockResponse {
+    return pickFault(admin.faults, request) ?? options.core.handle(request);
+  }
+
+  function answer(request: MockRequest): MockResponse | Promise<MockResponse> {
     if (isPreflight(request)) return { status: 204, headers: preflightHeaders(cors, request) };
     if (request.url === '/__admin' || request.url.startsWith('/__admin/') || request.url.startsWith('/__admin?')) {
       return handleAdmin(options.core, admin, request);
     }
     const { latency } = admin.faults;
-    if (latency) await sleep(latency.minMs + Math.round(random() * (latency.maxMs - latency.minMs)));
-    return pickFault(admin.faults, request) ?? options.core.handle(request);
+    if (!latency) return respond(request);
+    return sleep(latency.minMs + Math.round(random() * (latency.maxMs - latency.minMs))).then(() => respond(request));
+  }
+
+  function finish(request: MockRequest, started: number, response: MockResponse): MockResponse {
+    const withCors = request.headers.origin === undefined ? response : { ...response, headers: { ...response.headers, ...corsHeaders(cors, request) } };
+    const entry: LogEntry = { at: new Date(started).toISOString(), method: request.method, url: request.url, status: response.status, durationMs: now() - started, ...problemCode(response) };
+    if (!request.url.startsWith('/__admin')) admin.log.add(entry);
+    options.onRequest?.(entry);
+    return withCors;
   }
 
   return {
     admin,
-    async handle(request) {
+    handle(request) {
       const started = now();
-      const response = await answer(request);
-      const withCors = { ...response, headers: { ...response.headers, ...corsHeaders(cors, request) } };
-      const entry: LogEntry = { at: new Date(started).toISOString(), method: request.method, url: request.url, status: response.status, durationMs: now() - started, ...problemCode(response) };
-      if (!request.url.startsWith('/__admin')) admin.log.add(entry);
-      options.onRequest?.(entry);
-      return withCors;
+      const response = answer(request);
+      return response instanceof Promise ? response.then((r) => finish(request, started, r)) : finish(request, started, response);
     },
   };
 }

@@ -8,24 +8,33 @@ export interface LogEntry {
   readonly code?: string;
 }
 
-/** A bounded log: the newest `capacity` requests, oldest dropped first. */
+/** A bounded log: the newest `capacity` requests, oldest dropped first (a ring, O(1) per add). */
 export class RequestLog {
-  private readonly entries: LogEntry[] = [];
+  private readonly ring: (LogEntry | undefined)[];
+  private next = 0;
+  private size = 0;
 
-  constructor(private readonly capacity = 500) {}
+  constructor(private readonly capacity = 500) {
+    this.ring = new Array<LogEntry | undefined>(capacity);
+  }
 
   add(entry: LogEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    this.ring[this.next] = entry;
+    this.next = (this.next + 1) % this.capacity;
+    this.size = Math.min(this.size + 1, this.capacity);
   }
 
   /** Newest first. */
   list(limit = this.capacity): LogEntry[] {
-    return this.entries.slice(-limit).reverse();
+    const out: LogEntry[] = [];
+    for (let i = 1; i <= Math.min(limit, this.size); i += 1) out.push(this.ring[(this.next - i + this.capacity) % this.capacity] as LogEntry);
+    return out;
   }
 
   clear(): void {
-    this.entries.length = 0;
+    this.ring.fill(undefined);
+    this.next = 0;
+    this.size = 0;
   }
 }
 

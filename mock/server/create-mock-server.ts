@@ -6,9 +6,8 @@ import type { CorsPolicy } from '../app/cors.js';
 import type { Latency } from '../app/faults.js';
 import type { LogEntry } from '../app/request-log.js';
 import { createMockCore, type MockCore } from '../core/mock-core.js';
-import { problem } from '../core/http/respond.js';
 import { loadScenarioDir, scenarioProblems } from '../fixtures/load-scenario-dir.js';
-import { MAX_REQUEST_BYTES, readRequest, writeResponse } from './node-adapter.js';
+import { requestListener } from './node-adapter.js';
 
 /** Options of `createMockServer`; every one has a default that suits a test suite. */
 export interface MockServerOptions {
@@ -42,21 +41,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const scenario = options.fixtures === null ? null : loadScenarioDir(options.fixtures);
   const core = createMockCore({ contract, scenario, auth: options.auth ?? true, checkScenario: scenarioProblems });
   const app = createMockApp({ core, contract, cors: options.cors, latency: options.latency, onRequest: options.onRequest });
-  const server = createServer((incoming, outgoing) => {
-    readRequest(incoming)
-      .then(async (request) => {
-        if (!request) {
-          writeResponse(outgoing, problem('content-too-large', `A request body may hold at most ${MAX_REQUEST_BYTES} bytes.`, { headers: { connection: 'close' } }));
-          return;
-        }
-        writeResponse(outgoing, await app.handle(request));
-      })
-      .catch((error: unknown) => {
-        // Only a bug gets here: answer 500 rather than leave the client hanging.
-        if (!outgoing.headersSent) writeResponse(outgoing, problem('internal-error', error instanceof Error ? error.message : String(error)));
-        else outgoing.destroy();
-      });
-  });
+  const server = createServer(requestListener((request) => app.handle(request)));
   // Slow or stuck clients must not hold sockets forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;

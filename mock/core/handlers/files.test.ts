@@ -90,3 +90,15 @@ describe('files', () => {
     expect(second.items.map((f: { path: string }) => f.path)).toEqual(['f2', 'f3']);
   });
 });
+
+describe('empty files', () => {
+  it('writes a zero-length file when the body declares a non-JSON type', () => {
+    const api = checkedCore();
+    const s = createSession(api);
+    const written = api.send('PUT', `/v1/sessions/${s.id}/files/empty.txt`, { body: '' });
+    expect(written.status).toBe(201);
+    expect(written.json.size).toBe(0);
+    expect(readTree(api, s.id)).toEqual({ 'empty.txt': '' });
+    expect(api.send('PUT', `/v1/sessions/${s.id}/files/none.txt`).json.code).toBe('validation-failed');
+  });
+});

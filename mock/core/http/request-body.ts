@@ -1,4 +1,4 @@
-import type { ContentTypeCheck, Contract, OperationSpec } from '../../../contract/index.js';
+import { essence, isJsonMediaType, type ContentTypeCheck, type Contract, type OperationSpec } from '../../../contract/index.js';
 import { failure, success, type Result } from './respond.js';
 
 /** Request body limits, from the contract's prose (contract/README.md, "Limits"). */
@@ -20,7 +20,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * order, so each failure gets its own code (415, 413, 400 malformed-json, 400 validation-failed).
  */
 export function parseRequestBody(contract: Contract, operation: OperationSpec, contentType: string | undefined, body: Uint8Array | undefined): Result<ParsedBody> {
-  const hasBody = body !== undefined && body.length > 0;
+  // A zero-length body with a declared non-JSON type is an empty file, not a missing body.
+  const type = essence(contentType);
+  const hasBody = (body !== undefined && body.length > 0) || (type !== null && !isJsonMediaType(type));
   const check: ContentTypeCheck = contract.requests.checkContentType(operation, contentType, hasBody);
   switch (check.kind) {
     case 'no-body-expected':
