@@ -1,0 +1,19 @@
+/** Named sizes of a run: `quick` for a laptop loop, `ci` for pipelines, `certified` for vendors. */
+
+/** How much a profile generates. */
+export interface Profile {
+  readonly runs: number;
+  readonly maxCommands: number;
+  /** Time budget (ms) after which fast-check stops (shrinking included). */
+  readonly timeLimitMs: number;
+}
+
+/** The profiles by name. */
+export const PROFILES = {
+  quick: { runs: 25, maxCommands: 20, timeLimitMs: 20_000 },
+  ci: { runs: 400, maxCommands: 30, timeLimitMs: 55_000 },
+  certified: { runs: 1500, maxCommands: 40, timeLimitMs: 600_000 },
+} as const satisfies Record<string, Profile>;
+
+/** A profile name. */
+export type ProfileName = keyof typeof PROFILES;

@@ -1,0 +1,58 @@
+/**
+ * Per-exchange contract checks: documented status, content type, headers, body schema,
+ * problem+json on errors, never 5xx. Returns findings as data; the caller decides what to throw.
+ */
+import { ERROR_CODES, isErrorCode, problemType, type Contract, type ResponseViolation } from '../../contract/index.js';
+import type { InvariantId } from '../invariants/catalogue.js';
+import type { Exchange } from './exchange.js';
+
+/** One contract finding about one exchange. */
+export interface ContractFinding {
+  readonly invariant: InvariantId;
+  readonly message: string;
+}
+
+const KIND_TO_INVARIANT: Record<ResponseViolation['kind'], InvariantId> = {
+  'undocumented-status': 'contract.status-documented',
+  'undocumented-content-type': 'contract.content-type',
+  'missing-body': 'contract.body-schema',
+  'invalid-body': 'contract.body-schema',
+  'missing-header': 'contract.headers',
+  'invalid-header': 'contract.headers',
+};
+
+function problemFindings(exchange: Exchange): ContractFinding[] {
+  const { response } = exchange;
+  const where = `${exchange.request.method} ${exchange.request.path} → ${response.status}`;
+  if (response.contentType !== 'application/problem+json') {
+    return [{ invariant: 'contract.problem-json', message: `${where}: error sent as ${String(response.contentType)}, not application/problem+json` }];
+  }
+  const body = response.json as Record<string, unknown> | undefined;
+  const code = body?.code;
+  if (!isErrorCode(code)) return [{ invariant: 'contract.problem-json', message: `${where}: problem code ${JSON.stringify(code)} is not a documented code` }];
+  const findings: ContractFinding[] = [];
+  if (ERROR_CODES[code].status !== response.status) findings.push({ invariant: 'contract.problem-json', message: `${where}: code ${code} belongs to status ${ERROR_CODES[code].status}` });
+  if (body?.status !== response.status) findings.push({ invariant: 'contract.problem-json', message: `${where}: problem status ${JSON.stringify(body?.status)} differs from the HTTP status` });
+  if (body?.type !== problemType(code)) findings.push({ invariant: 'contract.problem-json', message: `${where}: problem type ${JSON.stringify(body?.type)} is not ${problemType(code)}` });
+  return findings;
+}
+
+/** Every contract finding for one exchange (empty: it honours the contract). */
+export function checkExchange(contract: Contract, exchange: Exchange): ContractFinding[] {
+  const { request, response } = exchange;
+  const where = `${request.method} ${request.path}`;
+  const findings: ContractFinding[] = [];
+  if (response.status >= 500) findings.push({ invariant: 'contract.no-5xx', message: `${where}: answered ${response.status}` });
+  if (exchange.operationId === null) return [...findings, { invariant: 'contract.status-documented', message: `${where}: matches no operation of the contract` }];
+  const operation = contract.operation(exchange.operationId);
+  let body: unknown = response.json;
+  if (body === undefined && response.bytes.length > 0) body = Buffer.from(response.bytes).toString('utf8');
+  if (response.contentType !== null && response.contentType.endsWith('json') && response.bytes.length > 0 && response.json === undefined) {
+    findings.push({ invariant: 'contract.body-schema', message: `${where} → ${response.status}: body is not valid JSON` });
+  }
+  for (const violation of contract.responses.check(operation, { status: response.status, headers: response.headers, body })) {
+    findings.push({ invariant: KIND_TO_INVARIANT[violation.kind], message: violation.message });
+  }
+  if (response.status >= 400 && response.status < 600) findings.push(...problemFindings(exchange));
+  return findings;
+}

@@ -1,0 +1,78 @@
+/**
+ * The suite's only way to reach a server: undici over HTTP. Every exchange is handed to the
+ * listeners (contract checks, trace recording, coverage) before the caller sees it.
+ */
+import { Agent, request } from 'undici';
+import { essence, isJsonMediaType } from '../../contract/index.js';
+import { ConnectionFailure } from '../invariants/violation.js';
+import type { ApiRequest, ApiResponse, Exchange } from './exchange.js';
+
+/** Called with every exchange, in order; may throw to fail the step. */
+export type ExchangeListener = (exchange: Exchange) => void;
+
+/** Routes an exchange to its contract operation (method + raw path) or null. */
+export type OperationResolver = (method: string, pathname: string) => string | null;
+
+/** A keep-alive HTTP client bound to one base URL. */
+export class HttpClient {
+  private readonly agent = new Agent({ connections: 8, keepAliveTimeout: 4_000 });
+  private readonly listeners: ExchangeListener[] = [];
+
+  constructor(readonly baseUrl: string, private readonly resolve: OperationResolver, private readonly timeoutMs = 15_000) {}
+
+  /** Adds a listener; returns a function that removes it. */
+  listen(listener: ExchangeListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const index = this.listeners.indexOf(listener);
+      if (index >= 0) this.listeners.splice(index, 1);
+    };
+  }
+
+  /** Sends the request, reads the whole body, and runs the listeners. */
+  async send(req: ApiRequest): Promise<Exchange> {
+    const headers: Record<string, string> = { ...req.headers };
+    if (req.token !== null) headers.authorization = `Bearer ${req.token}`;
+    let body: Uint8Array | string | undefined;
+    if (req.json !== undefined) {
+      body = JSON.stringify(req.json);
+      headers['content-type'] = req.contentType ?? 'application/json';
+    } else if (req.bytes !== undefined) {
+      body = req.bytes;
+      headers['content-type'] = req.contentType ?? 'application/octet-stream';
+    }
+    const started = performance.now();
+    let response: ApiResponse;
+    try {
+      const res = await request(new URL(req.path, this.baseUrl), {
+        method: req.method, headers, body, dispatcher: this.agent, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs,
+      });
+      const bytes = new Uint8Array(await res.body.arrayBuffer());
+      const flat: Record<string, string> = {};
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      const contentType = essence(flat['content-type']);
+      let json: unknown;
+      if (contentType !== null && isJsonMediaType(contentType) && bytes.length > 0) {
+        try {
+          json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        } catch {
+          json = undefined;
+        }
+      }
+      response = { status: res.statusCode, headers: flat, bytes, json, contentType };
+    } catch (error) {
+      throw new ConnectionFailure(`${req.method} ${req.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const pathname = req.path.split('?')[0] ?? req.path;
+    const exchange: Exchange = { request: req, response, operationId: this.resolve(req.method, pathname), durationMs: performance.now() - started };
+    for (const listener of [...this.listeners]) listener(exchange);
+    return exchange;
+  }
+
+  /** Closes pooled connections. */
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * One method per Session API operation the suite drives, acting as one principal. Methods return
+ * the raw exchange: the caller compares it with the model.
+ */
+import type { ApiRequest, Exchange } from './exchange.js';
+import type { HttpClient } from './http-client.js';
+
+/** Extra request headers (If-Match, If-None-Match, Idempotency-Key). */
+export type Headers = Readonly<Record<string, string>>;
+
+const enc = encodeURIComponent;
+
+function query(params: Record<string, string | number | readonly string[] | undefined>): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? (value as readonly string[]) : [String(value)]) parts.push(`${enc(name)}=${enc(one)}`);
+  }
+  return parts.length === 0 ? '' : `?${parts.join('&')}`;
+}
+
+/** The Session API as one principal (`token` null: no Authorization header). */
+export class SessionApi {
+  constructor(private readonly client: HttpClient, readonly token: string | null) {}
+
+  /** The same API as another principal. */
+  as(token: string | null): SessionApi {
+    return new SessionApi(this.client, token);
+  }
+
+  private send(req: Omit<ApiRequest, 'token'>): Promise<Exchange> {
+    return this.client.send({ ...req, token: this.token });
+  }
+
+  private s(id: string, rest = ''): string {
+    return `/v1/sessions/${enc(id)}${rest}`;
+  }
+
+  createSession(body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: '/v1/sessions', json: body, headers }); }
+  listSessions(q: { tag?: readonly string[]; ownerId?: string; limit?: number; cursor?: string }): Promise<Exchange> {
+    return this.send({ method: 'GET', path: `/v1/sessions${query({ tag: q.tag, ownerId: q.ownerId, limit: q.limit, cursor: q.cursor })}` });
+  }
+  getSession(id: string, headers?: Headers): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id), headers }); }
+  deleteSession(id: string, headers?: Headers): Promise<Exchange> { return this.send({ method: 'DELETE', path: this.s(id), headers }); }
+  fork(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/fork'), json: body, headers }); }
+  listFiles(id: string, q: { revision?: string; checkpointId?: string; limit?: number; cursor?: string } = {}): Promise<Exchange> {
+    return this.send({ method: 'GET', path: this.s(id, `/files${query(q)}`) });
+  }
+  getFile(id: string, path: string, q: { revision?: string; checkpointId?: string } = {}, headers?: Headers): Promise<Exchange> {
+    return this.send({ method: 'GET', path: this.s(id, `/files/${enc(path)}${query(q)}`), headers });
+  }
+  putFile(id: string, path: string, bytes: Uint8Array, headers?: Headers): Promise<Exchange> {
+    return this.send({ method: 'PUT', path: this.s(id, `/files/${enc(path)}`), bytes, headers });
+  }
+  deleteFile(id: string, path: string, headers?: Headers): Promise<Exchange> { return this.send({ method: 'DELETE', path: this.s(id, `/files/${enc(path)}`), headers }); }
+  createCheckpoint(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/checkpoints'), json: body, headers }); }
+  listCheckpoints(id: string, q: { limit?: number; cursor?: string } = {}): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/checkpoints${query(q)}`) }); }
+  getCheckpoint(id: string, checkpointId: string): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/checkpoints/${enc(checkpointId)}`) }); }
+  restore(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/restore'), json: body, headers }); }
+  patchTags(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'PATCH', path: this.s(id, '/tags'), json: body, headers }); }
+  generateCommitSummary(id: string): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/generateCommitSummary'), json: {} }); }
+  commit(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/commit'), json: body, headers }); }
+  listCommits(id: string, q: { limit?: number; cursor?: string } = {}): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/commits${query(q)}`) }); }
+  merge(kind: 'merge' | 'mergeFrom', targetId: string, body: unknown, headers?: Headers): Promise<Exchange> {
+    return this.send({ method: 'POST', path: `/v1/sessions/${enc(targetId)}:${kind}`, json: body, headers });
+  }
+  getEnvironmentSpec(id: string): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, '/environmentSpec') }); }
+  putEnvironmentSpec(id: string, spec: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'PUT', path: this.s(id, '/environmentSpec'), json: spec, headers }); }
+  generateEnvironmentSpec(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/generateEnvironmentSpec'), json: body, headers }); }
+}

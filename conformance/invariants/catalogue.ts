@@ -1,0 +1,58 @@
+/**
+ * The named invariants the suite checks (SEMANTICS §13). The ids are stable: reports, `--only`
+ * and `--skip` use them, and `conformance/INVARIANTS.md` documents each.
+ */
+
+/** One invariant: its stable id, a one-line statement and the SEMANTICS section it comes from. */
+export interface InvariantInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly section: string;
+}
+
+const list = [
+  ['contract.no-5xx', 'The server never answers 5xx to anything a client sent', '§12'],
+  ['contract.status-documented', 'Every status code is documented for its operation', '§13'],
+  ['contract.content-type', 'Every response has a documented content type', '§13'],
+  ['contract.body-schema', 'Every body validates against its documented schema', '§13'],
+  ['contract.headers', 'Documented headers (ETag, Location, WWW-Authenticate) are present and well-formed', '§2, §13'],
+  ['contract.problem-json', 'Errors are problem+json with a documented code matching the status', '§12'],
+  ['contract.rejects-invalid', 'Invalid requests get their documented 4xx and change nothing', '§12'],
+  ['model.status', 'Each request gets the status and problem code the semantics predict', '§1–§10'],
+  ['content.read-your-writes', 'Files and their sizes and hashes read back exactly as written', '§3'],
+  ['content.revision-iff-change', 'The head revision moves iff content moves; revision ids are never reused', '§4'],
+  ['content.read-at-revision', 'Reading at a past revision or checkpoint shows that state exactly', '§3'],
+  ['content.environment-spec', 'The environment spec is stored, derived and read back as the semantics say', '§9'],
+  ['lineage.fork-snapshot', 'A fork starts at the same revision and content as its source (or checkpoint)', '§5'],
+  ['lineage.fork-isolation', 'No change to one session ever shows in another', '§5'],
+  ['lineage.checkpoint-immutable', 'A checkpoint never changes and lives as long as its session', '§6'],
+  ['lineage.restore-exact', 'Restore brings back exactly the checkpoint content as a new revision', '§6'],
+  ['lineage.links-immutable', 'parentSessionId, baseRevision and forkedFromCheckpointId never change', '§2'],
+  ['merge.soundness', 'A merge result follows the three-way rule on every path', '§8'],
+  ['merge.conflicts-exact', 'A failed merge lists exactly the conflicting paths, sorted, and changes nothing', '§8'],
+  ['merge.fast-forward', 'A fast-forward moves the target to the source head revision, no new revision', '§8'],
+  ['merge.idempotent', 'Merging an already merged source is up to date and changes nothing', '§8'],
+  ['merge.source-untouched', "A merge never changes the source's content", '§8'],
+  ['commit.summary-exact', 'generateCommitSummary lists exactly the baseline → head changes, with the documented words', '§7'],
+  ['commit.clears-changes', 'After a commit committedRevision is the head and nothing is uncommitted', '§7'],
+  ['session.delete-final', 'A deleted session is 404 everywhere and unlisted; its forks live on', '§10'],
+  ['list.complete', 'Paging a filtered list returns every matching session once, in order', '§10'],
+  ['tags.set-semantics', 'Tag patches have set semantics and return sorted tags', '§10'],
+  ['etag.version-moves', 'version/ETag move by exactly one on every visible change, never on reads', '§2'],
+  ['etag.stale-if-match', 'A stale If-Match is 412 and changes nothing', '§2, §3'],
+  ['auth.unauthenticated', 'No token (or an unknown one) is 401', '§1'],
+  ['auth.tenant-isolation', "Another tenant's session is 404 everywhere and never listed", '§1'],
+  ['auth.viewer-read-only', 'A viewer can read but any change is 403 and changes nothing', '§1'],
+  ['idempotency.replay', 'The same Idempotency-Key and body replays the first response without acting again', '§12'],
+] as const;
+
+/** A stable invariant id. */
+export type InvariantId = (typeof list)[number][0];
+
+/** Every invariant, in report order. */
+export const INVARIANTS: readonly InvariantInfo[] = list.map(([id, title, section]) => ({ id, title, section }));
+
+/** Whether a string is a known invariant id. */
+export function isInvariantId(value: string): value is InvariantId {
+  return INVARIANTS.some((info) => info.id === value);
+}

@@ -1,0 +1,78 @@
+/**
+ * The weighted list of command generators handed to `fc.commands`. Creation and forks come often
+ * enough to have several related sessions; writes and merges dominate, so histories diverge,
+ * collide and criss-cross.
+ */
+import fc from 'fast-check';
+import { CONTENTS, checkpointPick, fileArb, pathArb, sessionPick, tagArb } from './arbitraries.js';
+import type { SuiteCommand } from './suite-command.js';
+import { AnonymousCommand } from './commands/anonymous-probe.js';
+import { CheckpointCommand } from './commands/create-checkpoint.js';
+import { CommitCommand } from './commands/commit-session.js';
+import { SummaryCommand } from './commands/commit-summary.js';
+import { CreateSessionCommand } from './commands/create-session.js';
+import { DeleteFileCommand } from './commands/delete-file.js';
+import { DeleteSessionCommand } from './commands/delete-session.js';
+import { ForkCommand } from './commands/fork-session.js';
+import { GenerateSpecCommand } from './commands/generate-spec.js';
+import { IdempotentReplayCommand } from './commands/idempotent-replay.js';
+import { INVALID_KINDS, InvalidRequestCommand } from './commands/invalid-request.js';
+import { ListSessionsCommand } from './commands/list-sessions.js';
+import { MergeCommand } from './commands/merge-sessions.js';
+import { PatchTagsCommandArb } from './commands/tags-arbitrary.js';
+import { PutSpecCommand } from './commands/put-spec.js';
+import { ReadAtRevisionCommand } from './commands/read-at-revision.js';
+import { ReadCheckpointCommand } from './commands/read-checkpoint.js';
+import { RestoreCommand } from './commands/restore-checkpoint.js';
+import { StaleIfMatchCommand } from './commands/stale-if-match.js';
+import { StrangerCommand } from './commands/stranger-probe.js';
+import { ViewerCommand } from './commands/viewer-change.js';
+import { WriteFileCommand } from './commands/write-file.js';
+import { WriteBothCommand } from './commands/write-both.js';
+
+type Weighted = { arbitrary: fc.Arbitrary<SuiteCommand>; weight: number };
+
+const w = (weight: number, arbitrary: fc.Arbitrary<SuiteCommand>): Weighted => ({ weight, arbitrary });
+
+/** A checkpoint: `'own'` is the session's latest, a number any checkpoint of the run. */
+const ownOrAny: fc.Arbitrary<number | 'own'> = fc.oneof({ arbitrary: fc.constant('own' as const), weight: 3 }, { arbitrary: checkpointPick, weight: 1 });
+
+const strategyArb = fc.constantFrom(undefined, 'fail', 'fail', 'ours', 'theirs' as const);
+
+/** A root session with up to three files of the pool and maybe a spec. */
+export const createArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(fc.uniqueArray(fileArb, { maxLength: 3, selector: (f) => f.path }), fc.option(fc.nat({ max: 1 }), { freq: 4 }))
+  .map(([files, spec]) => new CreateSessionCommand(files, spec));
+
+/** Every command generator with its weight. */
+export function commandArbitraries(): Array<fc.Arbitrary<SuiteCommand>> {
+  const weighted: Weighted[] = [
+    w(3, createArb),
+    w(8, fc.tuple(sessionPick, fileArb, fc.constantFrom('none', 'none', 'none', 'current', 'stale', 'create-only' as const)).map(([s, f, p]) => new WriteFileCommand(s, f.path, f.content, p))),
+    // The same path written in two (often related) sessions: the raw material of merge conflicts.
+    w(6, fc.tuple(sessionPick, fc.integer({ min: 1, max: 2 }), fileArb, fileArb).map(([s, d, f1, f2]) => new WriteBothCommand(s, s + d, f1.path, f1.content, CONTENTS[f1.path][CONTENTS[f1.path].indexOf(f1.content) === 0 ? 1 : 0] ?? f2.content))),
+    w(3, fc.tuple(sessionPick, pathArb).map(([s, p]) => new DeleteFileCommand(s, p))),
+    w(6, fc.tuple(sessionPick, fc.option(ownOrAny, { freq: 3 })).map(([s, c]) => new ForkCommand(s, c))),
+    w(3, sessionPick.map((s) => new CheckpointCommand(s))),
+    w(2, fc.tuple(sessionPick, ownOrAny).map(([s, c]) => new RestoreCommand(s, c))),
+    w(1, fc.tuple(sessionPick, checkpointPick).map(([s, c]) => new ReadCheckpointCommand(s, c))),
+    w(2, PatchTagsCommandArb(sessionPick, tagArb)),
+    w(2, sessionPick.map((s) => new SummaryCommand(s))),
+    w(2, fc.tuple(sessionPick, fc.constantFrom('none', 'head', 'stale' as const)).map(([s, e]) => new CommitCommand(s, e))),
+    // A fork is created after its parent, so `merge` mostly picks a later source (a descendant).
+    w(8, fc.tuple(fc.constantFrom('merge', 'mergeFrom' as const), sessionPick, fc.oneof({ arbitrary: fc.integer({ min: 1, max: 2 }), weight: 4 }, { arbitrary: fc.integer({ min: -2, max: 3 }), weight: 1 }), strategyArb, fc.boolean(), fc.nat({ max: 4 }).map((n) => n === 0)).map(([k, t, d, st, retire, stale]) => new MergeCommand(k, t, Math.max(0, t + d), st, retire, stale))),
+    w(1, sessionPick.map((s) => new DeleteSessionCommand(s))),
+    w(1, fc.integer({ min: 1, max: 3 }).map((limit) => new ListSessionsCommand(limit))),
+    w(1, fc.tuple(sessionPick, fc.nat({ max: 1 })).map(([s, i]) => new PutSpecCommand(s, i))),
+    w(1, fc.tuple(sessionPick, fc.boolean()).map(([s, apply]) => new GenerateSpecCommand(s, apply))),
+    w(2, fc.tuple(sessionPick, fc.oneof(pathArb, fc.nat({ max: 3 })), fc.nat({ max: 3 }), fc.option(sessionPick, { freq: 4 })).map(([s, p, back, from]) => new ReadAtRevisionCommand(s, p, back, from))),
+    w(1, fc.tuple(sessionPick, fc.constantFrom('tags', 'commit', 'delete' as const)).map(([s, op]) => new StaleIfMatchCommand(s, op))),
+    w(1, fc.tuple(sessionPick, fc.constantFrom('read', 'write', 'tags', 'delete' as const)).map(([s, op]) => new ViewerCommand(s, op))),
+    w(1, fc.tuple(sessionPick, fc.constantFrom('get', 'write', 'fork', 'list' as const)).map(([s, op]) => new StrangerCommand(s, op))),
+    w(1, fc.tuple(sessionPick, fc.constantFrom('get', 'write', 'list' as const)).map(([s, op]) => new AnonymousCommand(s, op))),
+    w(1, sessionPick.map((s) => new IdempotentReplayCommand(s))),
+    w(1, fc.tuple(sessionPick, fc.constantFrom(...INVALID_KINDS)).map(([s, k]) => new InvalidRequestCommand(s, k))),
+  ];
+  // fc.commands picks uniformly among its arbitraries: repeat each one by its weight.
+  return weighted.flatMap(({ arbitrary, weight }) => Array.from({ length: weight }, () => arbitrary));
+}

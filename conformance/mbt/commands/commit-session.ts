@@ -1,0 +1,42 @@
+/** `commit(s0, expected=stale)`: promote the head; optionally with an expectedRevision. */
+import { commit } from '../../model/ops-commits.js';
+import { judgeFields, judgeStatus } from '../judge.js';
+import { observeAll } from '../observe.js';
+import { reportOf } from '../step-helpers.js';
+import { SuiteCommand, sLabel } from '../suite-command.js';
+import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+
+/** Which `expectedRevision` a commit sends. */
+export type Expectation = 'none' | 'head' | 'stale';
+
+/** Commits a session of the run. */
+export class CommitCommand extends SuiteCommand {
+  constructor(readonly session: number, readonly expectation: Expectation) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return liveSession(model, this.session);
+  }
+
+  protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
+    const { ctx } = real;
+    const id = model.sessions[this.session] as string;
+    const state = model.store.sessions.get(id);
+    if (!state) return;
+    const stale = model.store.graph.get(state.head).parents[0] ?? state.baseRevision ?? undefined;
+    const expectedRevision = this.expectation === 'head' ? state.head : this.expectation === 'stale' ? stale : undefined;
+    const body = { message: `commit ${sLabel(this.session)}`, ...(expectedRevision ? { expectedRevision } : {}) };
+    const exchange = await ctx.owner.api.commit(id, body);
+    const expected = commit(model.store, ctx.owner.principal, id, body, reportOf(exchange));
+    judgeStatus(ctx.selection, exchange, expected, 'commit.clears-changes');
+    if (expected.ok) {
+      judgeFields(ctx.selection, this.toString(), exchange.response.json, { ...expected.value }, (f) => (f === 'changes' ? 'commit.summary-exact' : 'commit.clears-changes'));
+    }
+    await observeAll(model, real, [id], 'commit.clears-changes');
+  }
+
+  toString(): string {
+    return `commit(${sLabel(this.session)}${this.expectation === 'none' ? '' : `, expected=${this.expectation}`})`;
+  }
+}

@@ -1,0 +1,40 @@
+/** `create(files=[…])`: a root session with initial files (and maybe a spec). */
+import { createSession } from '../../model/ops-sessions.js';
+import type { EnvironmentSpec } from '../../model/environment-spec.js';
+import { SPECS } from '../arbitraries.js';
+import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
+import { observeSession } from '../observe.js';
+import { reportOf, viewerAccess } from '../step-helpers.js';
+import { SuiteCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
+
+/** Creates a session of the run; it becomes the next `s<i>`. */
+export class CreateSessionCommand extends SuiteCommand {
+  constructor(readonly files: ReadonlyArray<{ path: string; content: string }>, readonly spec: number | null) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return model.sessions.length < 6;
+  }
+
+  protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
+    const { ctx } = real;
+    const label = sLabel(model.sessions.length);
+    const environmentSpec = this.spec === null ? undefined : (structuredClone(SPECS[this.spec]) as unknown as EnvironmentSpec);
+    const body = { title: `conformance ${label}`, tags: [model.runTag], access: viewerAccess(ctx), files: this.files.map((f) => ({ ...f })), ...(environmentSpec ? { environmentSpec } : {}) };
+    const exchange = await ctx.owner.api.createSession(body);
+    const expected = createSession(model.store, ctx.owner.principal, body, reportOf(exchange));
+    judgeStatus(ctx.selection, exchange, expected, 'model.status');
+    if (!expected.ok) return;
+    model.sessions.push(expected.value.id);
+    judgeFields(ctx.selection, `create ${label}`, exchange.response.json, { ...expected.value }, sessionFieldInvariant('content.read-your-writes'));
+    judgeSessionEtag(ctx.selection, exchange, expected.value.version);
+    await observeSession(model, real, expected.value.id, 'content.read-your-writes', true);
+  }
+
+  toString(): string {
+    const files = this.files.map((f) => `${f.path}=${JSON.stringify(f.content)}`).join(', ');
+    return `create(files=[${files}]${this.spec === null ? '' : `, spec=${this.spec}`})`;
+  }
+}

@@ -1,0 +1,35 @@
+/** `generateSpec(s0, apply)`: derive the spec from root files, maybe store it. */
+import { generateEnvironmentSpec } from '../../model/ops-environment.js';
+import { judgeFields, judgeStatus } from '../judge.js';
+import { observeAll } from '../observe.js';
+import { reportOf } from '../step-helpers.js';
+import { SuiteCommand, sLabel } from '../suite-command.js';
+import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+
+/** Derives (and with `apply` stores) the environment spec of a session of the run. */
+export class GenerateSpecCommand extends SuiteCommand {
+  constructor(readonly session: number, readonly apply: boolean) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return liveSession(model, this.session);
+  }
+
+  protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
+    const { ctx } = real;
+    const id = model.sessions[this.session] as string;
+    const body = this.apply ? { apply: true } : {};
+    const exchange = await ctx.owner.api.generateEnvironmentSpec(id, body);
+    const expected = generateEnvironmentSpec(model.store, ctx.owner.principal, id, body, reportOf(exchange));
+    judgeStatus(ctx.selection, exchange, expected, 'content.environment-spec');
+    if (expected.ok) {
+      judgeFields(ctx.selection, this.toString(), exchange.response.json, { ...expected.value }, (f) => (f === 'revision' ? 'content.revision-iff-change' : 'content.environment-spec'));
+    }
+    await observeAll(model, real, [id], 'content.environment-spec');
+  }
+
+  toString(): string {
+    return `generateSpec(${sLabel(this.session)}${this.apply ? ', apply' : ''})`;
+  }
+}

@@ -1,0 +1,44 @@
+/** `invalid(s0, bad-path)`: malformed requests get their documented 400 and change nothing. */
+import { fail } from '../../model/outcome.js';
+import { judgeStatus } from '../judge.js';
+import { observeAll } from '../observe.js';
+import { SuiteCommand, sLabel } from '../suite-command.js';
+import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+
+/** The kinds of invalid request the suite sends. */
+export const INVALID_KINDS = ['bad-path', 'bad-tag', 'unknown-field', 'bad-limit', 'both-read-selectors'] as const;
+
+/** One kind of invalid request. */
+export type InvalidKind = (typeof INVALID_KINDS)[number];
+
+/** Sends one invalid request about a session of the run. */
+export class InvalidRequestCommand extends SuiteCommand {
+  constructor(readonly session: number, readonly kind: InvalidKind) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return liveSession(model, this.session);
+  }
+
+  protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
+    const { ctx } = real;
+    const api = ctx.owner.api;
+    const id = model.sessions[this.session] as string;
+    const head = model.store.sessions.get(id)?.head ?? 'x';
+    const exchange =
+      this.kind === 'bad-path' ? await api.putFile(id, 'a/../b', Buffer.from('x'))
+      : this.kind === 'bad-tag' ? await api.patchTags(id, { add: ['Not A Tag'] })
+      : this.kind === 'unknown-field' ? await api.fork(id, { title: 'x', colour: 'red' })
+      : this.kind === 'bad-limit' ? await api.listFiles(id, { limit: 0 })
+      : await api.getFile(id, 'a', { revision: head, checkpointId: 'chk_none' });
+    judgeStatus(ctx.selection, exchange, fail(this.kind === 'bad-path' ? 'invalid-path' : 'validation-failed'), 'contract.rejects-invalid');
+    const errors = (exchange.response.json as { errors?: unknown } | undefined)?.errors;
+    ctx.selection.expect(Array.isArray(errors) && errors.length > 0, 'contract.problem-json', `${this.toString()}: a 400 without errors[]`);
+    await observeAll(model, real, [id], 'contract.rejects-invalid');
+  }
+
+  toString(): string {
+    return `invalid(${sLabel(this.session)}, ${this.kind})`;
+  }
+}

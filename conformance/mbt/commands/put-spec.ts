@@ -1,0 +1,39 @@
+/** `putSpec(s0, 1)`: replace the environment spec (a content change when it differs). */
+import type { EnvironmentSpec } from '../../model/environment-spec.js';
+import { putEnvironmentSpec } from '../../model/ops-environment.js';
+import { SPECS } from '../arbitraries.js';
+import { judgeFields, judgeSessionEtag, judgeStatus } from '../judge.js';
+import { observeAll } from '../observe.js';
+import { headAfter } from '../step-helpers.js';
+import { SuiteCommand, sLabel } from '../suite-command.js';
+import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+
+/** Puts one of the pool's specs. */
+export class PutSpecCommand extends SuiteCommand {
+  constructor(readonly session: number, readonly spec: number) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return liveSession(model, this.session);
+  }
+
+  protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
+    const { ctx } = real;
+    const id = model.sessions[this.session] as string;
+    const spec = structuredClone(SPECS[this.spec]) as unknown as EnvironmentSpec;
+    const exchange = await ctx.owner.api.putEnvironmentSpec(id, spec);
+    const report = exchange.response.status === 200 ? await headAfter(ctx, id) : {};
+    const expected = putEnvironmentSpec(model.store, ctx.owner.principal, id, { spec }, report);
+    judgeStatus(ctx.selection, exchange, expected, 'content.environment-spec');
+    if (expected.ok) {
+      judgeFields(ctx.selection, this.toString(), exchange.response.json, { ...expected.value }, () => 'content.environment-spec');
+      judgeSessionEtag(ctx.selection, exchange, model.store.sessions.get(id)?.version ?? 0);
+    }
+    await observeAll(model, real, [id], 'content.environment-spec');
+  }
+
+  toString(): string {
+    return `putSpec(${sLabel(this.session)}, spec=${this.spec})`;
+  }
+}

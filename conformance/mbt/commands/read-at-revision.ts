@@ -1,0 +1,38 @@
+/** `readAt(s0, a, back=2)`: read a file at an earlier revision of the session's history. */
+import { readFile } from '../../model/ops-files.js';
+import { judgeStatus } from '../judge.js';
+import { firstParentBack } from '../step-helpers.js';
+import { SuiteCommand, sLabel } from '../suite-command.js';
+import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+
+/** Reads a file at the revision `back` first-parent steps behind the head (or another session's head). */
+export class ReadAtRevisionCommand extends SuiteCommand {
+  constructor(readonly session: number, readonly path: string | number, readonly back: number, readonly from: number | null) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return liveSession(model, this.session) && (this.from === null || this.from < model.sessions.length);
+  }
+
+  protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
+    const { ctx } = real;
+    const id = model.sessions[this.session] as string;
+    const origin = model.store.sessions.get(model.sessions[this.from ?? this.session] as string);
+    if (!origin) return;
+    const revision = firstParentBack(model.store.graph, origin.head, this.back);
+    const files = [...model.store.graph.content(revision).files.keys()].sort();
+    const path = typeof this.path === 'string' ? this.path : files[this.path % Math.max(files.length, 1)] ?? 'a';
+    const exchange = await ctx.owner.api.getFile(id, path, { revision });
+    const expected = readFile(model.store, ctx.owner.principal, id, { path, revision });
+    judgeStatus(ctx.selection, exchange, expected, 'content.read-at-revision');
+    if (!expected.ok) return;
+    const got = Buffer.from(exchange.response.bytes).toString('base64');
+    ctx.selection.expect(got === expected.value.bytes, 'content.read-at-revision', `${this.toString()}: bytes differ`, Buffer.from(expected.value.bytes, 'base64').toString('utf8'), Buffer.from(exchange.response.bytes).toString('utf8'));
+    ctx.selection.expect(exchange.response.headers.etag === `"${expected.value.sha256}"`, 'content.read-at-revision', `${this.toString()}: ETag is not the quoted sha256 of the bytes`);
+  }
+
+  toString(): string {
+    return `readAt(${sLabel(this.session)}, ${typeof this.path === 'string' ? this.path : `file#${this.path}`}, back=${this.back}${this.from === null || this.from === this.session ? '' : `, of=${sLabel(this.from)}`})`;
+  }
+}

@@ -1,0 +1,36 @@
+/** `restore(s0, c1)`: content back to a checkpoint's, as a new revision. */
+import { restore } from '../../model/ops-lineage.js';
+import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
+import { observeAll } from '../observe.js';
+import { pickLabel, reportOf, resolveCheckpoint, type CheckpointPick } from '../step-helpers.js';
+import { SuiteCommand, sLabel } from '../suite-command.js';
+import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+
+/** Restores a checkpoint (possibly another session's: then 404). */
+export class RestoreCommand extends SuiteCommand {
+  constructor(readonly session: number, readonly checkpoint: CheckpointPick) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return liveSession(model, this.session) && resolveCheckpoint(model, model.sessions[this.session], this.checkpoint) !== null;
+  }
+
+  protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
+    const { ctx } = real;
+    const id = model.sessions[this.session] as string;
+    const checkpointId = model.checkpoints[resolveCheckpoint(model, id, this.checkpoint) ?? 0] as string;
+    const exchange = await ctx.owner.api.restore(id, { checkpointId });
+    const expected = restore(model.store, ctx.owner.principal, id, { checkpointId }, reportOf(exchange));
+    judgeStatus(ctx.selection, exchange, expected, 'lineage.restore-exact');
+    if (expected.ok) {
+      judgeFields(ctx.selection, this.toString(), exchange.response.json, { ...expected.value }, sessionFieldInvariant('lineage.restore-exact'));
+      judgeSessionEtag(ctx.selection, exchange, expected.value.version);
+    }
+    await observeAll(model, real, [id], 'lineage.restore-exact');
+  }
+
+  toString(): string {
+    return `restore(${sLabel(this.session)}, ${pickLabel(this.checkpoint)})`;
+  }
+}

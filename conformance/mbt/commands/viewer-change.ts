@@ -1,0 +1,51 @@
+/** `viewer(s0, write)`: a viewer may read but every change is 403 and changes nothing. */
+import { putFile } from '../../model/ops-files.js';
+import { getSession, deleteSession } from '../../model/ops-sessions.js';
+import { patchTags } from '../../model/ops-tags.js';
+import type { Outcome } from '../../model/outcome.js';
+import { judgeStatus } from '../judge.js';
+import { observeAll } from '../observe.js';
+import { SuiteCommand, sLabel } from '../suite-command.js';
+import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+
+/** What the viewer tries. */
+export type ViewerOp = 'read' | 'write' | 'tags' | 'delete';
+
+/** Acts as the viewer the run's sessions grant. */
+export class ViewerCommand extends SuiteCommand {
+  constructor(readonly session: number, readonly op: ViewerOp) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return model.hasViewer && liveSession(model, this.session);
+  }
+
+  protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
+    const { ctx } = real;
+    if (!ctx.viewer) return;
+    const { api, principal } = ctx.viewer;
+    const id = model.sessions[this.session] as string;
+    let expected: Outcome<unknown>;
+    let exchange;
+    if (this.op === 'read') {
+      exchange = await api.getSession(id);
+      expected = getSession(model.store, principal, id);
+    } else if (this.op === 'write') {
+      exchange = await api.putFile(id, 'c.txt', Buffer.from('viewer\n'));
+      expected = putFile(model.store, principal, id, { path: 'c.txt', content: 'viewer\n' }, {});
+    } else if (this.op === 'tags') {
+      exchange = await api.patchTags(id, { add: ['viewer'] });
+      expected = patchTags(model.store, principal, id, { add: ['viewer'] });
+    } else {
+      exchange = await api.deleteSession(id);
+      expected = deleteSession(model.store, principal, id, {});
+    }
+    judgeStatus(ctx.selection, exchange, expected, 'auth.viewer-read-only');
+    await observeAll(model, real, [id], 'auth.viewer-read-only');
+  }
+
+  toString(): string {
+    return `viewer(${sLabel(this.session)}, ${this.op})`;
+  }
+}

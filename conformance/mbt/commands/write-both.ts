@@ -1,0 +1,26 @@
+/** `writeBoth(s0 a="1\n", s1 a="2\n")`: diverging edits of one path in two sessions. */
+import { SuiteCommand, sLabel } from '../suite-command.js';
+import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { WriteFileCommand } from './write-file.js';
+
+/** Two plain writes of the same path with different contents, each checked like `write`. */
+export class WriteBothCommand extends SuiteCommand {
+  constructor(readonly first: number, readonly second: number, readonly path: string, readonly content1: string, readonly content2: string) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return liveSession(model, this.first) && liveSession(model, this.second);
+  }
+
+  protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
+    await new WriteFileCommand(this.first, this.path, this.content1, 'none').run(model, real);
+    model.log.pop();
+    await new WriteFileCommand(this.second, this.path, this.content2, 'none').run(model, real);
+    model.log.pop();
+  }
+
+  toString(): string {
+    return `writeBoth(${sLabel(this.first)} ${this.path}=${JSON.stringify(this.content1)}, ${sLabel(this.second)} ${this.path}=${JSON.stringify(this.content2)})`;
+  }
+}

@@ -1,0 +1,47 @@
+/** `write(s0, a="1\n", ifMatch=stale)`: PUT a file, with or without a precondition. */
+import { sha256Hex, toFileBytes } from '../../model/bytes.js';
+import { putFile } from '../../model/ops-files.js';
+import type { InvariantId } from '../../invariants/catalogue.js';
+import { judgeFields, judgeStatus } from '../judge.js';
+import { observeAll } from '../observe.js';
+import { reportOf } from '../step-helpers.js';
+import { SuiteCommand, sLabel } from '../suite-command.js';
+import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+
+/** Which precondition the write sends. */
+export type WritePrecondition = 'none' | 'current' | 'stale' | 'create-only';
+
+/** Writes a file of the pool into a session of the run. */
+export class WriteFileCommand extends SuiteCommand {
+  constructor(readonly session: number, readonly path: string, readonly content: string, readonly precondition: WritePrecondition) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return liveSession(model, this.session);
+  }
+
+  protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
+    const { ctx } = real;
+    const id = model.sessions[this.session] as string;
+    const current = model.store.graph.content((model.store.sessions.get(id))!.head).files.get(this.path);
+    const headers: Record<string, string> = {};
+    if (this.precondition === 'current') headers['if-match'] = current === undefined ? '*' : `"${sha256Hex(current)}"`;
+    if (this.precondition === 'stale') headers['if-match'] = `"${sha256Hex(toFileBytes('stale'))}"`;
+    if (this.precondition === 'create-only') headers['if-none-match'] = '*';
+    const exchange = await ctx.owner.api.putFile(id, this.path, Buffer.from(this.content, 'utf8'), headers);
+    const expected = putFile(model.store, ctx.owner.principal, id, { path: this.path, content: this.content, ifMatch: headers['if-match'], ifNoneMatch: headers['if-none-match'] }, reportOf(exchange));
+    const primary: InvariantId = this.precondition === 'stale' || this.precondition === 'create-only' ? 'etag.stale-if-match' : 'content.read-your-writes';
+    judgeStatus(ctx.selection, exchange, expected, primary);
+    if (expected.ok) {
+      const v = expected.value;
+      judgeFields(ctx.selection, this.toString(), exchange.response.json, { ...v }, (f) => (f === 'revision' || f === 'changed' ? 'content.revision-iff-change' : 'content.read-your-writes'));
+      ctx.selection.expect(exchange.response.headers.etag === `"${v.sha256}"`, 'content.read-your-writes', `${this.toString()}: file ETag ${String(exchange.response.headers.etag)} is not the quoted sha256`);
+    }
+    await observeAll(model, real, [id], primary);
+  }
+
+  toString(): string {
+    return `write(${sLabel(this.session)}, ${this.path}=${JSON.stringify(this.content)}${this.precondition === 'none' ? '' : `, ${this.precondition}`})`;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The base of every model-based command: skip when the model has diverged, turn the model's own
+ * id checks into invariant violations, and let a skipped invariant end the run quietly.
+ */
+import type fc from 'fast-check';
+import { SkippedViolation } from '../invariants/violation.js';
+import { ModelViolation } from '../model/outcome.js';
+import type { SuiteModel, SuiteReal } from './suite-model.js';
+
+/** A command of the suite: `toString` prints a readable, replayable step. */
+export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteReal, boolean> {
+  /** Whether the command makes sense in this model state (beyond "the run has not diverged"). */
+  protected abstract applies(model: Readonly<SuiteModel>): boolean;
+  /** Sends the request(s), updates the model, judges the answer and observes the state. */
+  protected abstract execute(model: SuiteModel, real: SuiteReal): Promise<void>;
+  abstract toString(): string;
+
+  check(model: Readonly<SuiteModel>): boolean {
+    return !model.diverged && this.applies(model);
+  }
+
+  async run(model: SuiteModel, real: SuiteReal): Promise<void> {
+    model.log.push(this.toString());
+    try {
+      await this.execute(model, real);
+    } catch (error) {
+      if (error instanceof SkippedViolation) {
+        model.diverged = true;
+        return;
+      }
+      if (error instanceof ModelViolation) {
+        try {
+          real.ctx.selection.violate('content.revision-iff-change', error.message);
+        } catch (converted) {
+          if (converted instanceof SkippedViolation) {
+            model.diverged = true;
+            return;
+          }
+          throw converted;
+        }
+      }
+      throw error;
+    }
+  }
+}
+
+/** `s<i>` for a session label. */
+export function sLabel(index: number): string {
+  return `s${index}`;
+}
+
+/** `c<i>` for a checkpoint label. */
+export function cLabel(index: number): string {
+  return `c${index}`;
+}

@@ -1,0 +1,47 @@
+/**
+ * The state fast-check threads through one run: the reference model plus the labels that let a
+ * step name sessions and checkpoints readably (`s0`, `c1`: creation order within the run).
+ */
+import { ModelStore } from '../model/model-store.js';
+import type { SuiteContext } from './suite-context.js';
+
+/** The model side of `fc.asyncModelRun`. */
+export interface SuiteModel {
+  readonly store: ModelStore;
+  /** Server ids of the sessions this run created, label `s<i>` = index i. */
+  readonly sessions: string[];
+  /** Server ids of the checkpoints this run created, label `c<i>`. */
+  readonly checkpoints: string[];
+  /** The tag every session of this run carries, so lists can be filtered to the run. */
+  readonly runTag: string;
+  /** Set when a skipped invariant broke: the model no longer tracks the server; later steps skip. */
+  diverged: boolean;
+  /** Whether the context has a viewer / another-tenant principal (commands that need one skip otherwise). */
+  readonly hasViewer: boolean;
+  readonly hasStranger: boolean;
+  /** Counter for unique Idempotency-Keys within the run. */
+  keys: number;
+  /** The steps run so far, as their `toString` (the replayable step list of a failure). */
+  readonly log: string[];
+}
+
+/** The real side of `fc.asyncModelRun`. */
+export interface SuiteReal {
+  readonly ctx: SuiteContext;
+  readonly runTag: string;
+}
+
+let runCounter = 0;
+
+/** A fresh model/real pair for one run. */
+export function newRun(ctx: SuiteContext): { model: SuiteModel; real: SuiteReal } {
+  runCounter += 1;
+  const runTag = `${ctx.tagPrefix}-${runCounter}`;
+  return { model: { store: new ModelStore(), sessions: [], checkpoints: [], runTag, diverged: false, hasViewer: ctx.viewer !== null, hasStranger: ctx.stranger !== null, keys: 0, log: [] }, real: { ctx, runTag } };
+}
+
+/** Whether session label i exists and is not deleted in the model. */
+export function liveSession(model: SuiteModel, index: number): boolean {
+  const id = model.sessions[index];
+  return id !== undefined && model.store.sessions.get(id)?.deleted === false;
+}
