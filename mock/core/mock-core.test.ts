@@ -39,13 +39,14 @@ describe('mock core', () => {
     const api = checkedCore();
     const s = createSession(api, { 'a.txt': 'a' }, { title: 'exported' });
     putFile(api, s.id, 'b.bin', '\u0000\u0001binary');
+    putFile(api, s.id, 'empty', '');
     const child = fork(api, s.id, { title: 'child' });
     api.send('PUT', `/v1/sessions/${s.id}/files/bad/../x`, { body: 'rejected' });
     const state = api.core.exportState();
     const other = checked(createMockCore({ contract: loadContract(), scenario: TEST_SCENARIO }));
     expect(other.core.importState(JSON.parse(JSON.stringify(state)))).toEqual({ ok: true });
     expect(readTree(other, s.id)).toEqual(readTree(api, s.id));
-    expect(readTree(other, child.id)).toEqual({ 'a.txt': 'a', 'b.bin': '\u0000\u0001binary' });
+    expect(readTree(other, child.id)).toEqual({ 'a.txt': 'a', 'b.bin': '\u0000\u0001binary', empty: '' });
   });
 
   it('keeps its state when an import fails, and resets to the scenario', () => {

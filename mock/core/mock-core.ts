@@ -11,9 +11,9 @@ import { mergeHandlers } from './handlers/merge.js';
 import { sessionHandlers } from './handlers/sessions.js';
 import type { MockRequest, MockResponse } from './http/messages.js';
 import { createPipeline, type OperationHandler, type Principal } from './http/pipeline.js';
-import { recordStep } from './scenario/record-step.js';
+import { isRecordedChange, toScenarioStep, type RecordedChange } from './scenario/record-step.js';
 import { replayScenario } from './scenario/replay.js';
-import type { Scenario, ScenarioPrincipal, ScenarioStep } from './scenario/scenario.js';
+import type { Scenario, ScenarioPrincipal } from './scenario/scenario.js';
 import { Store } from './state/store.js';
 
 /** Options of {@link createMockCore}. */
@@ -52,8 +52,8 @@ const EMPTY_SCENARIO: Scenario = {
 interface Instance {
   readonly scenario: Scenario;
   readonly handle: (request: MockRequest) => MockResponse;
-  /** Accepted changes since the scenario was replayed, in order. */
-  readonly changes: ScenarioStep[];
+  /** Accepted changes since the scenario was replayed, in order (kept raw; exports convert them). */
+  readonly changes: RecordedChange[];
 }
 
 function principalOf(entry: ScenarioPrincipal): Principal {
@@ -86,11 +86,10 @@ function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | s
   const pipeline = createPipeline({ contract: options.contract, authenticate, handlers, idempotency: new Map() });
   const replayed = replayScenario(scenario, pipeline);
   if (!replayed.ok) return `scenario ${scenario.name}: ${replayed.message}`;
-  const changes: ScenarioStep[] = [];
+  const changes: RecordedChange[] = [];
   const handle = (request: MockRequest): MockResponse => {
     const response = pipeline(request);
-    const step = recordStep(request, response, scenario.defaultToken);
-    if (step) changes.push(step);
+    if (isRecordedChange(request, response)) changes.push({ request, status: response.status });
     return response;
   };
   return { scenario, handle, changes };
@@ -113,7 +112,7 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     },
     exportState() {
       const { scenario, changes } = current;
-      return { ...scenario, name: `${scenario.name}-export`, steps: [...scenario.steps, ...changes] };
+      return { ...scenario, name: `${scenario.name}-export`, steps: [...scenario.steps, ...changes.map((c) => toScenarioStep(c, scenario.defaultToken))] };
     },
     importState(state) {
       const problems = options.checkScenario?.(state) ?? null;

@@ -37,9 +37,20 @@ export function checkSessionFields(body: { metadata?: Record<string, unknown>; a
 /** A new session record with the fields every session starts with. */
 export function newSession(store: Store, fields: Pick<SessionRecord, 'tenantId' | 'ownerId' | 'title' | 'purpose' | 'tags' | 'metadata' | 'access' | 'parentSessionId' | 'forkedFromCheckpointId' | 'baseRevision' | 'head'>): SessionRecord {
   const now = store.clock.now();
+  // Field by field, not a spread: every create and fork builds one, and all records share a shape.
   const session: SessionRecord = {
-    ...fields,
     id: store.ids.next('ses'),
+    tenantId: fields.tenantId,
+    ownerId: fields.ownerId,
+    title: fields.title,
+    purpose: fields.purpose,
+    tags: fields.tags,
+    metadata: fields.metadata,
+    access: fields.access,
+    parentSessionId: fields.parentSessionId,
+    forkedFromCheckpointId: fields.forkedFromCheckpointId,
+    baseRevision: fields.baseRevision,
+    head: fields.head,
     status: 'active',
     createdAt: now,
     updatedAt: now,

@@ -7,9 +7,25 @@ const KEPT_HEADERS = ['if-match', 'if-none-match', 'idempotency-key'] as const;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function bodyOf(request: MockRequest): Pick<ScenarioStep, 'json' | 'base64' | 'contentType'> {
+/** An accepted change as it arrived: turned into a scenario step only when state is exported. */
+export interface RecordedChange {
+  readonly request: MockRequest;
+  readonly status: number;
+}
+
+/**
+ * Whether a request/response pair is an accepted change worth replaying: not a read, not a
+ * rejection, not an idempotent replay (which changed nothing). Exports are the fixture's steps
+ * plus these, so an exported state is always one the API can reach.
+ */
+export function isRecordedChange(request: MockRequest, response: MockResponse): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return false;
+  return response.status < 400 && response.headers['idempotent-replayed'] === undefined;
+}
+
+function bodyOf(request: MockRequest): Pick<ScenarioStep, 'json' | 'text' | 'base64' | 'contentType'> {
   const bytes = request.body;
-  if (bytes === undefined || bytes.length === 0) return {};
+  if (bytes === undefined || bytes.length === 0) return request.headers['content-type'] === undefined ? {} : { text: '', contentType: request.headers['content-type'] };
   const contentType = request.headers['content-type'];
   if (contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
     // Accepted, so it parsed as JSON already.
@@ -18,14 +34,9 @@ function bodyOf(request: MockRequest): Pick<ScenarioStep, 'json' | 'base64' | 'c
   return { base64: bytesToBase64(bytes), ...(contentType === undefined ? {} : { contentType }) };
 }
 
-/**
- * The scenario step that replays an accepted change, or null for reads, rejections and
- * idempotent replays (which changed nothing). Exports are the fixture's steps plus these, so an
- * exported state is always one the API can reach.
- */
-export function recordStep(request: MockRequest, response: MockResponse, defaultToken: string): ScenarioStep | null {
-  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return null;
-  if (response.status >= 400 || response.headers['idempotent-replayed'] !== undefined) return null;
+/** The scenario step that replays a recorded change. */
+export function toScenarioStep(change: RecordedChange, defaultToken: string): ScenarioStep {
+  const { request } = change;
   const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
   const headers: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
@@ -38,6 +49,6 @@ export function recordStep(request: MockRequest, response: MockResponse, default
     ...(token !== undefined && token !== defaultToken ? { as: token } : {}),
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...bodyOf(request),
-    expectStatus: response.status,
+    expectStatus: change.status,
   };
 }
