@@ -1,4 +1,5 @@
 /** The bench's results as one JSON-able object, and as the text table `npm run bench` prints. */
+import type { ListPagingResult } from './list-paging.js';
 import type { Figures, TargetCheck } from './evaluate.js';
 import type { LoadResult } from './run-load.js';
 
@@ -18,6 +19,7 @@ export interface BenchSettings {
 
 /** Everything one `npm run bench` measured. */
 export interface BenchReport extends Figures {
+  readonly listPaging: ListPagingResult | null;
   readonly settings: BenchSettings;
   readonly environment: { readonly node: string; readonly platform: string; readonly cpus: number; readonly cpuModel: string };
   readonly targets: readonly TargetCheck[];
@@ -57,6 +59,9 @@ export function formatReport(report: BenchReport): string {
   } else {
     out.push('failed');
   }
+  const list = report.listPaging;
+  out.push('', list ? `List paging: in-process core, ${int(list.sessions)} sessions, ${list.pageSize} per page, every page walked` : 'List paging: failed');
+  if (list) out.push(...table(['filter', 'pages', 'items', 'µs/page'], list.walks.map((w) => [w.query, int(w.pages), int(w.items), w.microsPerPage.toFixed(1)])));
   out.push('', 'Targets (informative: the bench measures, it does not fail)');
   out.push(...table(['target', 'measured', 'verdict'], report.targets.map((t) => [t.target, t.shown, t.verdict])));
   if (report.errors.length > 0) out.push('', 'Errors:', ...report.errors.map((e) => `  ${e}`));

@@ -17,6 +17,7 @@ import type { ChildServer } from './child-server.js';
 import { compareTargets, type Comparison } from './compare-targets.js';
 import { evaluateTargets } from './evaluate.js';
 import { runForkCostChild } from './fork-cost-child.js';
+import { measureListPaging } from './list-paging.js';
 import { formatReport, type BenchReport, type BenchSettings } from './report.js';
 import type { LoadTarget } from './run-load.js';
 import { startCeiling, startMock, startPrism } from './targets.js';
@@ -134,6 +135,9 @@ async function main(): Promise<void> {
   progress(`fork cost at ${settings.forkSizes.join(', ')} files (child process, --expose-gc)`);
   const forkCost = await attempt('fork cost', () => runForkCostChild(settings.forkSizes, settings.forksPerSize));
 
+  progress('list paging at 10,000 sessions (in-process core)');
+  const listPaging = await attempt('list paging', () => Promise.resolve(measureListPaging()));
+
   const figures = {
     detail: { mock: detail.results.mock ?? null, prism: detail.results.prism ?? null, ceiling: detail.results.ceiling ?? null },
     mixed: { mock: mixed.results.mock ?? null, prism: mixed.results.prism ?? null },
@@ -144,6 +148,7 @@ async function main(): Promise<void> {
     settings: { ...settings, detailPath: `/v1/sessions/${sessionId}` },
     environment: { node: process.version, platform: `${platform()} ${release()}`, cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown' },
     ...figures,
+    listPaging,
     targets: evaluateTargets(figures),
     errors,
   };
