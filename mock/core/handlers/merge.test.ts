@@ -128,6 +128,22 @@ describe('merge and mergeFrom', () => {
     expect(merge(api, child.id, { sourceSessionId: grandchild.id }).json.code).toBe('session-not-active');
   });
 
+  it('reads a retired source like any other: merging it again is up to date and changes nothing', () => {
+    const api = checkedCore();
+    const { parent, child } = diverged(api);
+    putFile(api, child.id, 'a.txt', 'child');
+    expectStatus(api, 200, 'POST', `/v1/sessions/${parent.id}:merge`, { json: { sourceSessionId: child.id, retireSource: true } });
+    const retired = getSession(api, child.id);
+    expect(retired).toMatchObject({ status: 'merged', mergedIntoSessionId: parent.id });
+    const before = getSession(api, parent.id);
+    const again = merge(api, parent.id, { sourceSessionId: child.id, retireSource: true });
+    expect(again.json).toMatchObject({ fastForward: false, applied: [] });
+    const pulled = merge(api, parent.id, { sourceSessionId: child.id }, 'mergeFrom');
+    expect(pulled.json.applied).toEqual([]);
+    expect(getSession(api, parent.id)).toEqual(before);
+    expect(getSession(api, child.id)).toEqual(retired);
+  });
+
   it('traces descent through a deleted session in between', () => {
     const api = checkedCore();
     const { parent, child } = diverged(api);
