@@ -39,6 +39,7 @@ describe('createMockServer with the demo fixtures', () => {
   it('serves the demo sessions, separated by tenant', async () => {
     const acme = await send('GET', '/v1/sessions?limit=200');
     const globex = await send('GET', '/v1/sessions?limit=200', { token: 'demo-erin' });
+    expect(acme.headers.server).toMatch(/^session-mock\/\d+\.\d+\.\d+/);
     expect(acme.json.items.length).toBeGreaterThan(10);
     expect(globex.json.items.length).toBeGreaterThan(3);
     expect(acme.json.items.length + globex.json.items.length).toBeGreaterThanOrEqual(35);

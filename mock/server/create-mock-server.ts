@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { loadContract } from '../../contract/index.js';
 import { createMockApp, type MockApp } from '../app/create-mock-app.js';
 import type { CorsPolicy } from '../app/cors.js';
 import type { Latency } from '../app/faults.js';
 import type { LogEntry } from '../app/request-log.js';
 import { createMockCore, type MockCore } from '../core/mock-core.js';
-import { loadScenarioDir, scenarioProblems } from '../fixtures/load-scenario-dir.js';
+import { loadScenarioDir, packageRoot, scenarioProblems } from '../fixtures/load-scenario-dir.js';
 import { requestListener } from './node-adapter.js';
 
 /** Options of `createMockServer`; every one has a default that suits a test suite. */
@@ -41,7 +43,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const scenario = options.fixtures === null ? null : loadScenarioDir(options.fixtures);
   const core = createMockCore({ contract, scenario, auth: options.auth ?? true, checkScenario: scenarioProblems });
   const app = createMockApp({ core, contract, cors: options.cors, latency: options.latency, onRequest: options.onRequest });
-  const server = createServer(requestListener((request) => app.handle(request)));
+  // Servers declare themselves in `Server: name/version`; the conformance suite's certificates record it.
+  const server = createServer(requestListener((request) => app.handle(request), { server: `session-mock/${toolkitVersion()}` }));
   // Slow or stuck clients must not hold sockets forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
@@ -58,6 +61,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     reset: () => core.reset(),
     close: () => close(server),
   };
+}
+
+/** This package's version, from its package.json (works from source and from dist/). */
+function toolkitVersion(): string {
+  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -43,8 +43,8 @@ async function readBody(incoming: IncomingMessage): Promise<MockRequest | null> 
 }
 
 /** Writes a core response to node:http. String bodies go out as strings: node sends them in one write with the headers. */
-export function writeResponse(outgoing: ServerResponse, response: MockResponse): void {
-  const headers: Record<string, string | number> = { ...response.headers };
+export function writeResponse(outgoing: ServerResponse, response: MockResponse, extraHeaders: Readonly<Record<string, string>> = {}): void {
+  const headers: Record<string, string | number> = { ...extraHeaders, ...response.headers };
   if (response.body === undefined) {
     outgoing.writeHead(response.status, headers);
     outgoing.end();
@@ -63,17 +63,18 @@ function internalError(outgoing: ServerResponse, error: unknown): void {
 
 /**
  * The node:http listener around a `request → response` function. Stays synchronous when both the
- * body read and the handler are, which is the common case.
+ * body read and the handler are, which is the common case. `extraHeaders` go on every response
+ * (the mock's `Server` header).
  */
-export function requestListener(handle: (request: MockRequest) => MockResponse | Promise<MockResponse>): RequestListener {
+export function requestListener(handle: (request: MockRequest) => MockResponse | Promise<MockResponse>, extraHeaders: Readonly<Record<string, string>> = {}): RequestListener {
   const answer = (outgoing: ServerResponse, request: MockRequest | null): void | Promise<void> => {
     if (!request) {
-      writeResponse(outgoing, problem('content-too-large', `A request body may hold at most ${MAX_REQUEST_BYTES} bytes.`, { headers: { connection: 'close' } }));
+      writeResponse(outgoing, problem('content-too-large', `A request body may hold at most ${MAX_REQUEST_BYTES} bytes.`, { headers: { connection: 'close' } }), extraHeaders);
       return;
     }
     const response = handle(request);
-    if (response instanceof Promise) return response.then((r) => writeResponse(outgoing, r));
-    writeResponse(outgoing, response);
+    if (response instanceof Promise) return response.then((r) => writeResponse(outgoing, r, extraHeaders));
+    writeResponse(outgoing, response, extraHeaders);
   };
   return (incoming, outgoing) => {
     try {
