@@ -3,11 +3,13 @@
  * `session-conformance`: certifies a Session API server against the semantics.
  *   run     — the model-based suite (without --base-url: against the embedded demo mock)
  *   replay  — a failing trace against any server
+ *   verify  — a certification bundle against its manifest
  * Exit codes: 0 pass, 1 violation, 2 usage, contract or connection error.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { replayCommand } from './cli/replay-command.js';
+import { verifyCommand } from './cli/verify-command.js';
 import { runCommand, type Output } from './cli/run-command.js';
 import { PROFILES, type ProfileName } from './cli/profiles.js';
 import { INVARIANTS } from './invariants/catalogue.js';
@@ -32,7 +34,9 @@ async function main(): Promise<number> {
       .option('profile', { choices: Object.keys(PROFILES), default: 'quick', describe: 'quick | ci | certified' })
       .option('only', { type: 'string', array: true, describe: `Invariant ids to enforce (prefix.* allowed): ${INVARIANTS.map((i) => i.id).join(', ')}` })
       .option('skip', { type: 'string', array: true, describe: 'Invariant ids to leave out' })
-      .option('report-dir', { type: 'string', describe: 'Write report.json, junit.xml and on failure trace.json and replay.sh here' })
+      .option('report-dir', { type: 'string', describe: 'Write report.json, junit.xml, report.html and on failure trace.json and replay.sh here (certified: also certification/)' })
+      .option('server-name', { type: 'string', describe: 'The server\'s name for reports (default: its Server response header)' })
+      .option('server-version', { type: 'string', describe: 'The server\'s version for reports (default: its Server response header)' })
       .check((a) => {
         for (const n of ['seed', 'runs', 'max-commands'] as const) if (a[n] !== undefined && (!Number.isInteger(a[n]) || (a[n]) < 0)) throw new Error(`--${n} must be a non-negative integer`);
         return true;
@@ -40,13 +44,17 @@ async function main(): Promise<number> {
       code = await runCommand({
         baseUrl: a['base-url'], token: a.token, otherTenantToken: a['other-tenant-token'], viewerToken: a['viewer-token'],
         seed: a.seed, runs: a.runs, maxCommands: a['max-commands'], path: a.path, profile: a.profile as ProfileName,
-        only: list(a.only), skip: list(a.skip), reportDir: a['report-dir'],
+        only: list(a.only), skip: list(a.skip), reportDir: a['report-dir'], serverName: a['server-name'], serverVersion: a['server-version'],
       }, output);
     })
     .command('replay <trace>', 'Replay a trace.json against a server', (y) => y
       .positional('trace', { type: 'string', demandOption: true })
       .option('base-url', { type: 'string', demandOption: true }), async (a) => {
       code = await replayCommand(a.trace, a['base-url'], output);
+    })
+    .command('verify <dir>', 'Check a certification bundle against its manifest.json', (y) => y
+      .positional('dir', { type: 'string', demandOption: true }), async (a) => {
+      code = await verifyCommand(a.dir, output);
     })
     .demandCommand(1)
     .strict()

@@ -1,34 +1,23 @@
 /**
- * `session-conformance run`: connect (or start the embedded mock), run the suite, print the
- * outcome, write reports. Returns the exit code: 0 pass, 1 violation, 2 setup or connection error.
+ * `session-conformance run`: check the options, connect (or start the embedded mock), learn the
+ * server's identity, run the suite, print the outcome, write reports (and the certification
+ * bundle). Returns the exit code: 0 pass, 1 violation, 2 usage, contract, setup or connection error.
  */
-import { readFileSync } from 'node:fs';
-import { InvariantSelection } from '../invariants/selection.js';
 import { ConnectionFailure, InvariantViolation } from '../invariants/violation.js';
 import { connect, type Connected } from '../mbt/connect.js';
 import { SetupError } from '../mbt/preflight.js';
 import { runSuite } from '../mbt/run-suite.js';
-import { writeReports } from '../report/write-reports.js';
+import type { ReportMeta } from '../report/json-report.js';
 import { formatResult } from './format-result.js';
-import { PROFILES, type ProfileName } from './profiles.js';
+import { PROFILES } from './profiles.js';
 import { createProgress } from './progress.js';
+import { planRun, type RunArgs } from './run-plan.js';
+import { writeRunReports } from './run-reports.js';
+import { probeServerHeader, resolveIdentity } from './server-identity.js';
 import { spawnMock, type SpawnedMock } from './spawn-mock.js';
+import { toolInfo } from './tool-version.js';
 
-/** The parsed options of `run`. */
-export interface RunArgs {
-  baseUrl?: string;
-  token?: string;
-  otherTenantToken?: string;
-  viewerToken?: string;
-  seed?: number;
-  runs?: number;
-  maxCommands?: number;
-  path?: string;
-  profile: ProfileName;
-  only: string[];
-  skip: string[];
-  reportDir?: string;
-}
+export type { RunArgs } from './run-plan.js';
 
 /** Where output goes (the CLI passes console; tests capture it). */
 export interface Output {
@@ -36,31 +25,20 @@ export interface Output {
   err(line: string): void;
 }
 
-function toolVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
+/** The embedded mock's name as a server (its bin name). */
+const EMBEDDED_NAME = 'session-mock';
 
 /** Runs the suite as the options say; resolves with the exit code. */
 export async function runCommand(args: RunArgs, output: Output): Promise<number> {
-  let selection: InvariantSelection;
-  try {
-    selection = new InvariantSelection(args.only, args.skip);
-  } catch (error) {
-    output.err(`usage: ${(error as Error).message}`);
-    return 2;
-  }
-  if (args.profile === 'certified' && (args.only.length > 0 || args.skip.length > 0)) {
-    output.err('usage: the certified profile allows no --only or --skip');
+  const plan = planRun(args);
+  if ('usage' in plan) {
+    output.err(`usage: ${plan.usage}`);
     return 2;
   }
   let mock: SpawnedMock | null = null;
   let connected: Connected | null = null;
   try {
+    const tool = toolInfo();
     let baseUrl = args.baseUrl;
     let tokens = { token: args.token, viewerToken: args.viewerToken, otherTenantToken: args.otherTenantToken };
     if (baseUrl === undefined) {
@@ -69,25 +47,30 @@ export async function runCommand(args: RunArgs, output: Output): Promise<number>
       tokens = { token: args.token ?? 'demo-bea', viewerToken: args.viewerToken ?? 'demo-cleo', otherTenantToken: args.otherTenantToken ?? 'demo-finn' };
       output.out(`started the embedded mock at ${baseUrl}`);
     }
-    if (tokens.token === undefined) {
-      output.err('usage: --token is required with --base-url');
+    if (tokens.token === undefined) throw new SetupError('--token is required with --base-url');
+    connected = await connect({ baseUrl, token: tokens.token, viewerToken: tokens.viewerToken, otherTenantToken: tokens.otherTenantToken, selection: plan.selection });
+    const { ctx, client } = connected;
+    const header = await probeServerHeader(ctx.owner.api, ctx.tagPrefix);
+    const server = resolveIdentity({ name: args.serverName, version: args.serverVersion }, header, mock ? { name: EMBEDDED_NAME, version: tool.version } : null);
+    if (plan.certified && (server.name === null || server.version === null)) {
+      output.err('usage: the certified profile needs the server\'s name and version: send a `Server: <name>/<version>` response header or pass --server-name and --server-version');
       return 2;
     }
-    connected = await connect({ baseUrl, token: tokens.token, viewerToken: tokens.viewerToken, otherTenantToken: tokens.otherTenantToken, selection });
-    const profile = PROFILES[args.profile];
-    const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const runs = args.runs ?? profile.runs;
-    output.out(`session-conformance: ${baseUrl}, profile ${args.profile}, seed ${seed}, ${runs} runs of up to ${args.maxCommands ?? profile.maxCommands} steps, ${selection.ids().length} invariants`);
+    output.out(`session-conformance ${tool.version}: ${baseUrl} (${server.name ?? 'unnamed server'} ${server.version ?? ''}), profile ${args.profile}, seed ${plan.seed}, ${plan.runs} runs of up to ${plan.maxCommands} steps, ${plan.selection.ids().length} invariants`);
+    const startedAt = new Date().toISOString();
     const progress = createProgress(process.stderr);
-    const result = await runSuite(connected.client, connected.ctx, { seed, runs, maxCommands: args.maxCommands ?? profile.maxCommands, path: args.path, timeLimitMs: profile.timeLimitMs, onRun: (d, t) => progress.update(d, t) });
+    const result = await runSuite(client, ctx, { seed: plan.seed, runs: plan.runs, maxCommands: plan.maxCommands, path: args.path, timeLimitMs: plan.timeLimitMs, onRun: (d, t) => progress.update(d, t) });
     progress.end();
     for (const line of formatResult(result, baseUrl)) output.out(line);
-    if (args.reportDir) {
-      const { ctx, client } = connected;
+    if (args.reportDir !== undefined) {
       const principals = [ctx.owner, ctx.viewer, ctx.stranger].flatMap((p) => (p && p.api.token !== null ? [{ token: p.api.token, principalId: p.principal.principalId, tenantId: p.principal.tenantId }] : []));
-      const meta = { baseUrl: client.baseUrl, profile: args.profile, contractVersion: ctx.contract.version, contractSha256: ctx.contract.sha256, toolVersion: toolVersion() };
-      const files = await writeReports(args.reportDir, result, new Set(selection.ids()), meta, principals);
-      output.out(`reports: ${files.join(', ')}`);
+      const meta: ReportMeta = {
+        baseUrl: client.baseUrl, profile: args.profile, contractVersion: ctx.contract.version, contractSha256: ctx.contract.sha256, toolVersion: tool.version,
+        server, startedAt, plannedRuns: plan.runs, maxCommands: plan.maxCommands, operationIds: [...ctx.contract.operations.keys()],
+      };
+      const budget = { runs: PROFILES.certified.runs, maxCommands: PROFILES.certified.maxCommands };
+      const written = await writeRunReports(args.reportDir, { result, enabled: new Set(plan.selection.ids()), meta, principals }, plan.certified ? { toolName: tool.name, budget } : null);
+      for (const line of written.lines) output.out(line);
     }
     if (result.failure?.violation.invariant === 'error') return 2;
     return result.passed ? 0 : 1;

@@ -1,18 +1,22 @@
 /**
  * The weighted list of command generators handed to `fc.commands`. Creation and forks come often
- * enough to have several related sessions; writes and merges dominate, so histories diverge,
- * collide and criss-cross.
+ * enough to have several related sessions; divergent edits of related sessions followed by a
+ * merge, plain writes and merges dominate, so histories diverge, collide, conflict and
+ * criss-cross.
  */
 import fc from 'fast-check';
-import { CONTENTS, checkpointPick, fileArb, pathArb, sessionPick, tagArb } from './arbitraries.js';
+import { CONTENTS, checkpointPick, divergingEdits, fileArb, followUpArb, pairPick, pathArb, sessionPick, strategyArb, tagArb } from './arbitraries.js';
 import type { SuiteCommand } from './suite-command.js';
 import { AnonymousCommand } from './commands/anonymous-probe.js';
 import { CheckpointCommand } from './commands/create-checkpoint.js';
 import { CommitCommand } from './commands/commit-session.js';
 import { SummaryCommand } from './commands/commit-summary.js';
 import { CreateSessionCommand } from './commands/create-session.js';
+import { CrissCrossCommand } from './commands/criss-cross.js';
 import { DeleteFileCommand } from './commands/delete-file.js';
+import { DeleteParentCommand } from './commands/delete-parent.js';
 import { DeleteSessionCommand } from './commands/delete-session.js';
+import { DivergeCommand } from './commands/diverge.js';
 import { ForkCommand } from './commands/fork-session.js';
 import { GenerateSpecCommand } from './commands/generate-spec.js';
 import { IdempotentReplayCommand } from './commands/idempotent-replay.js';
@@ -37,38 +41,65 @@ const w = (weight: number, arbitrary: fc.Arbitrary<SuiteCommand>): Weighted => (
 /** A checkpoint: `'own'` is the session's latest, a number any checkpoint of the run. */
 const ownOrAny: fc.Arbitrary<number | 'own'> = fc.oneof({ arbitrary: fc.constant('own' as const), weight: 3 }, { arbitrary: checkpointPick, weight: 1 });
 
-const strategyArb = fc.constantFrom(undefined, 'fail', 'fail', 'ours', 'theirs' as const);
-
-/** A root session with up to three files of the pool and maybe a spec. */
+/**
+ * A root session with up to three files of the pool and maybe a spec; most often with `a` and
+ * `c.txt`, the paths divergent edits modify, delete and turn into directories.
+ */
 export const createArb: fc.Arbitrary<SuiteCommand> = fc
-  .tuple(fc.uniqueArray(fileArb, { maxLength: 3, selector: (f) => f.path }), fc.option(fc.nat({ max: 1 }), { freq: 4 }))
+  .tuple(
+    fc.oneof(
+      { arbitrary: fc.uniqueArray(fileArb, { maxLength: 3, selector: (f) => f.path }), weight: 1 },
+      { arbitrary: fc.tuple(fc.constantFrom(...CONTENTS.a), fc.constantFrom(...CONTENTS['c.txt'])).map(([a, c]) => [{ path: 'a' as const, content: a }, { path: 'c.txt' as const, content: c }]), weight: 2 },
+    ),
+    fc.option(fc.nat({ max: 1 }), { freq: 4 }),
+  )
   .map(([files, spec]) => new CreateSessionCommand(files, spec));
+
+/** Edits of a shared path in two related sessions, usually followed by a merge between them. */
+const divergeArb: fc.Arbitrary<SuiteCommand> = pairPick.chain(([first, second]) =>
+  fc.tuple(divergingEdits, followUpArb(first, second)).map(([[one, two], then]) => new DivergeCommand(first, second, one, two, then)),
+);
+
+/** A criss-cross history between two related sessions, then a merge across it. */
+const crissCrossArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(pairPick, divergingEdits, fc.constantFrom('ours' as const, 'theirs' as const), strategyArb)
+  .map(([[x, y], [one, two], cross, last]) => new CrissCrossCommand(x, y, one, two, cross, last));
+
+/** A fork chain whose middle session is deleted before the grandchild merges into the root. */
+const deleteParentArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(fc.nat({ max: 1 }), divergingEdits, strategyArb)
+  .map(([root, [one, two], strategy]) => new DeleteParentCommand(root, one, two, strategy));
 
 /** Every command generator with its weight. */
 export function commandArbitraries(): Array<fc.Arbitrary<SuiteCommand>> {
   const weighted: Weighted[] = [
-    w(3, createArb),
-    w(8, fc.tuple(sessionPick, fileArb, fc.constantFrom('none', 'none', 'none', 'current', 'stale', 'create-only' as const)).map(([s, f, p]) => new WriteFileCommand(s, f.path, f.content, p))),
-    // The same path written in two (often related) sessions: the raw material of merge conflicts.
-    w(6, fc.tuple(sessionPick, fc.integer({ min: 1, max: 2 }), fileArb, fileArb).map(([s, d, f1, f2]) => new WriteBothCommand(s, s + d, f1.path, f1.content, CONTENTS[f1.path][CONTENTS[f1.path].indexOf(f1.content) === 0 ? 1 : 0] ?? f2.content))),
+    w(2, createArb),
+    w(6, fc.tuple(sessionPick, fileArb, fc.constantFrom('none', 'none', 'none', 'current', 'stale', 'create-only' as const)).map(([s, f, p]) => new WriteFileCommand(s, f.path, f.content, p))),
+    // Diverging edits of related sessions, then a merge: the raw material of merge conflicts.
+    w(10, divergeArb),
+    w(2, crissCrossArb),
+    w(1, deleteParentArb),
+    // The same path written in two sessions (related or not).
+    w(3, fc.tuple(sessionPick, fc.integer({ min: 1, max: 2 }), fileArb, fileArb).map(([s, d, f1, f2]) => new WriteBothCommand(s, s + d, f1.path, f1.content, CONTENTS[f1.path][CONTENTS[f1.path].indexOf(f1.content) === 0 ? 1 : 0] ?? f2.content))),
     w(3, fc.tuple(sessionPick, pathArb).map(([s, p]) => new DeleteFileCommand(s, p))),
-    w(6, fc.tuple(sessionPick, fc.option(ownOrAny, { freq: 3 })).map(([s, c]) => new ForkCommand(s, c))),
+    w(5, fc.tuple(sessionPick, fc.option(ownOrAny, { freq: 3 })).map(([s, c]) => new ForkCommand(s, c))),
     w(3, sessionPick.map((s) => new CheckpointCommand(s))),
-    w(2, fc.tuple(sessionPick, ownOrAny).map(([s, c]) => new RestoreCommand(s, c))),
-    w(1, fc.tuple(sessionPick, checkpointPick).map(([s, c]) => new ReadCheckpointCommand(s, c))),
-    w(2, PatchTagsCommandArb(sessionPick, tagArb)),
+    w(3, fc.tuple(sessionPick, ownOrAny).map(([s, c]) => new RestoreCommand(s, c))),
+    w(3, fc.tuple(sessionPick, checkpointPick).map(([s, c]) => new ReadCheckpointCommand(s, c))),
+    w(4, PatchTagsCommandArb(fc.oneof({ arbitrary: fc.nat({ max: 1 }), weight: 3 }, { arbitrary: sessionPick, weight: 1 }), tagArb)),
     w(2, sessionPick.map((s) => new SummaryCommand(s))),
     w(2, fc.tuple(sessionPick, fc.constantFrom('none', 'head', 'stale' as const)).map(([s, e]) => new CommitCommand(s, e))),
     // A fork is created after its parent, so `merge` mostly picks a later source (a descendant).
-    w(8, fc.tuple(fc.constantFrom('merge', 'mergeFrom' as const), sessionPick, fc.oneof({ arbitrary: fc.integer({ min: 1, max: 2 }), weight: 4 }, { arbitrary: fc.integer({ min: -2, max: 3 }), weight: 1 }), strategyArb, fc.boolean(), fc.nat({ max: 4 }).map((n) => n === 0)).map(([k, t, d, st, retire, stale]) => new MergeCommand(k, t, Math.max(0, t + d), st, retire, stale))),
-    w(1, sessionPick.map((s) => new DeleteSessionCommand(s))),
+    w(6, fc.tuple(fc.constantFrom('merge', 'mergeFrom' as const), sessionPick, fc.oneof({ arbitrary: fc.integer({ min: 1, max: 2 }), weight: 4 }, { arbitrary: fc.integer({ min: -2, max: 3 }), weight: 1 }), strategyArb, fc.boolean(), fc.nat({ max: 4 }).map((n) => n === 0)).map(([k, t, d, st, retire, stale]) => new MergeCommand(k, t, Math.max(0, t + d), st, retire, stale))),
+    // Deleting s0 or s1 deletes a parent; its forks must live on and still merge through it.
+    w(2, fc.oneof({ arbitrary: fc.nat({ max: 1 }), weight: 2 }, { arbitrary: sessionPick, weight: 1 }).map((s) => new DeleteSessionCommand(s))),
     w(1, fc.integer({ min: 1, max: 3 }).map((limit) => new ListSessionsCommand(limit))),
     w(1, fc.tuple(sessionPick, fc.nat({ max: 1 })).map(([s, i]) => new PutSpecCommand(s, i))),
     w(1, fc.tuple(sessionPick, fc.boolean()).map(([s, apply]) => new GenerateSpecCommand(s, apply))),
     w(2, fc.tuple(sessionPick, fc.oneof(pathArb, fc.nat({ max: 3 })), fc.nat({ max: 3 }), fc.option(sessionPick, { freq: 4 })).map(([s, p, back, from]) => new ReadAtRevisionCommand(s, p, back, from))),
     w(1, fc.tuple(sessionPick, fc.constantFrom('tags', 'commit', 'delete' as const)).map(([s, op]) => new StaleIfMatchCommand(s, op))),
     w(1, fc.tuple(sessionPick, fc.constantFrom('read', 'write', 'tags', 'delete' as const)).map(([s, op]) => new ViewerCommand(s, op))),
-    w(1, fc.tuple(sessionPick, fc.constantFrom('get', 'write', 'fork', 'list' as const)).map(([s, op]) => new StrangerCommand(s, op))),
+    w(2, fc.tuple(sessionPick, fc.constantFrom('get', 'get', 'write', 'fork', 'list' as const)).map(([s, op]) => new StrangerCommand(s, op))),
     w(1, fc.tuple(sessionPick, fc.constantFrom('get', 'write', 'list' as const)).map(([s, op]) => new AnonymousCommand(s, op))),
     w(1, sessionPick.map((s) => new IdempotentReplayCommand(s))),
     w(1, fc.tuple(sessionPick, fc.constantFrom(...INVALID_KINDS)).map(([s, k]) => new InvalidRequestCommand(s, k))),

@@ -38,7 +38,11 @@ test('a failing run writes JSON, JUnit, a schema-valid trace that loads into the
     const result = await runSuite(client, ctx, { seed: 7, runs: 100, maxCommands: 25, timeLimitMs: 15_000 });
     expect(result.failure?.violation.invariant).toBe('lineage.fork-isolation');
     const principals = [ctx.owner, ctx.viewer].flatMap((p) => (p ? [{ token: p.api.token ?? '', principalId: p.principal.principalId, tenantId: p.principal.tenantId }] : []));
-    await writeReports(dir, result, new Set(selection.ids()), { baseUrl: proxy.url, profile: 'test', contractVersion: '1', contractSha256: 'x', toolVersion: '0' }, principals);
+    const meta = {
+      baseUrl: proxy.url, profile: 'test', contractVersion: '1', contractSha256: 'x', toolVersion: '0', server: { name: null, version: null, source: 'none', header: null },
+      startedAt: new Date().toISOString(), plannedRuns: 100, maxCommands: 25, operationIds: [...ctx.contract.operations.keys()],
+    };
+    await writeReports(dir, { result, enabled: new Set(selection.ids()), meta, principals });
   } finally {
     await client.close();
     await proxy.close();
@@ -47,7 +51,14 @@ test('a failing run writes JSON, JUnit, a schema-valid trace that loads into the
   expect(report.passed).toBe(false);
   expect(report.failure.invariant).toBe('lineage.fork-isolation');
   expect(await readFile(join(dir, 'junit.xml'), 'utf8')).toContain('<failure message=');
-  expect(await readFile(join(dir, 'replay.sh'), 'utf8')).toContain('curl -sS');
+  const script = await readFile(join(dir, 'replay.sh'), 'utf8');
+  expect(script).toContain('curl -sS');
+  // The HTML page shows the violated invariant, the shrunk steps, seed and path, the curl script and links the trace.
+  const html = await readFile(join(dir, 'report.html'), 'utf8');
+  expect(html).toContain('Violated: <code>lineage.fork-isolation</code>');
+  for (const step of report.failure.steps) expect(html).toContain(`<li><code>${step.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</code></li>`);
+  expect(html).toContain('<a href="trace.json">trace.json</a>');
+  expect(html).toContain('curl -sS');
   const trace = JSON.parse(await readFile(join(dir, 'trace.json'), 'utf8')) as unknown;
   const schema = JSON.parse(await readFile('fixtures/scenario.schema.json', 'utf8')) as object;
   const validate = new Ajv2020({ strict: false }).compile(schema);

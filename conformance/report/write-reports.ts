@@ -1,14 +1,32 @@
 /**
- * Writes every report file into a directory: `report.json`, `junit.xml`, and on failure
- * `trace.json` (a replayable scenario) and `replay.sh` (curl).
+ * Writes every report file into a directory: `report.json`, `junit.xml`, `report.html`, and on
+ * failure `trace.json` (a replayable scenario) and `replay.sh` (curl).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SuiteResult } from '../mbt/run-suite.js';
 import { curlScript } from './curl-script.js';
-import { jsonReport, type ReportMeta } from './json-report.js';
+import { htmlReport } from './html-report.js';
+import { jsonReport, type JsonReport, type ReportMeta } from './json-report.js';
 import { junitXml } from './junit-xml.js';
 import { traceScenario, type TracePrincipal } from './trace-scenario.js';
+
+/** Everything the reports are made from. */
+export interface ReportInput {
+  readonly result: SuiteResult;
+  /** The enforced invariant ids. */
+  readonly enabled: ReadonlySet<string>;
+  readonly meta: ReportMeta;
+  /** The principals behind the tokens (the trace's `principals`; the first is the main one). */
+  readonly principals: TracePrincipal[];
+}
+
+/** What was written. */
+export interface WrittenReports {
+  /** Paths of the files written, in order. */
+  readonly files: string[];
+  readonly report: JsonReport;
+}
 
 /** The status a correct server answers at the failing step, when the violation says. */
 function expectedStatus(expected: unknown): number | null {
@@ -16,23 +34,29 @@ function expectedStatus(expected: unknown): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Writes the reports; returns the paths written. */
-export async function writeReports(dir: string, result: SuiteResult, enabled: ReadonlySet<string>, meta: ReportMeta, principals: TracePrincipal[]): Promise<string[]> {
+/** Writes the reports into `dir` (created if needed). */
+export async function writeReports(dir: string, input: ReportInput): Promise<WrittenReports> {
+  const { result, enabled, meta, principals } = input;
   await mkdir(dir, { recursive: true });
-  const written: string[] = [];
+  const files: string[] = [];
   const put = async (name: string, text: string): Promise<void> => {
     const path = join(dir, name);
     await writeFile(path, text);
-    written.push(path);
+    files.push(path);
   };
-  await put('report.json', `${JSON.stringify(jsonReport(result, enabled, meta), null, 2)}\n`);
+  const report = jsonReport(result, enabled, meta);
+  await put('report.json', `${JSON.stringify(report, null, 2)}\n`);
   await put('junit.xml', junitXml(result, enabled));
+  let script: string | null = null;
   if (result.failure) {
     const v = result.failure.violation;
     const description = `${v.message}\nsteps: ${result.failure.steps.join('; ')}\nseed ${result.failure.seed}, path ${result.failure.path ?? ''}`;
     const scenario = traceScenario(`conformance failure: ${v.invariant}`, description, result.failure.trace, principals, 'expected' in v ? expectedStatus(v.expected) : null);
+    script = curlScript(scenario, meta.baseUrl);
     await put('trace.json', `${JSON.stringify({ $schema: 'urn:session-api:scenario', ...scenario }, null, 2)}\n`);
-    await put('replay.sh', curlScript(scenario, meta.baseUrl));
+    await put('replay.sh', script);
   }
-  return written;
+  const failureFiles = script === null ? { trace: null, replayScript: null, curlScript: null } : { trace: 'trace.json', replayScript: 'replay.sh', curlScript: script };
+  await put('report.html', htmlReport(report, failureFiles));
+  return { files, report };
 }

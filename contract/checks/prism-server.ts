@@ -1,4 +1,4 @@
-// Starts `prism mock` (the CLI a user would run) as a child process on a free local port.
+// Starts `prism mock` or `prism proxy` (the CLI a user would run) as a child process on a free local port.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { REPO_ROOT } from './contract-document.js';
 /** The Prism CLI installed with the project (`@stoplight/prism-cli`). */
 export const PRISM_BIN = join(REPO_ROOT, 'node_modules', '.bin', 'prism');
 
-/** A running Prism mock. */
+/** A running Prism (mock or validating proxy). */
 export interface PrismServer {
   /** e.g. `http://127.0.0.1:40123`. */
   readonly origin: string;
@@ -41,9 +41,27 @@ export function freePort(): Promise<number> {
  * @param startTimeoutMs - give up (and kill Prism) when it does not answer within this time
  * @throws when Prism exits early or does not answer in time; the process is stopped first
  */
-export async function startPrism(document: string, startTimeoutMs = 20_000): Promise<PrismServer> {
+export function startPrism(document: string, startTimeoutMs = 20_000): Promise<PrismServer> {
+  return startPrismCli(['mock', document], startTimeoutMs);
+}
+
+/**
+ * Runs Prism's validating proxy, `prism proxy <document> <upstream> [--errors]`, on a free port:
+ * it forwards each request to `upstream` and checks request and response against the document
+ * (findings in the `sl-violations` header; with `errors`, a violation becomes an error answer).
+ *
+ * @param document - absolute path of the OpenAPI document to validate against
+ * @param upstream - the server to forward to, e.g. `http://127.0.0.1:4010`
+ * @param options - `errors`: pass `--errors`; `startTimeoutMs` as for {@link startPrism}
+ */
+export function startPrismProxy(document: string, upstream: string, options: { errors?: boolean; startTimeoutMs?: number } = {}): Promise<PrismServer> {
+  return startPrismCli(['proxy', document, upstream, ...(options.errors ? ['--errors'] : [])], options.startTimeoutMs ?? 20_000);
+}
+
+/** Runs `prism <args> -p <free port> -h 127.0.0.1` and waits until it answers HTTP. */
+async function startPrismCli(args: readonly string[], startTimeoutMs: number): Promise<PrismServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [PRISM_BIN, 'mock', document, '-p', String(port), '-h', '127.0.0.1'], {
+  const child = spawn(process.execPath, [PRISM_BIN, ...args, '-p', String(port), '-h', '127.0.0.1'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
 /** `restore(s0, c1)`: content back to a checkpoint's, as a new revision. */
 import { restore } from '../../model/ops-lineage.js';
+import { ModelViolation } from '../../model/outcome.js';
 import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { pickLabel, reportOf, resolveCheckpoint, type CheckpointPick } from '../step-helpers.js';
@@ -21,7 +22,15 @@ export class RestoreCommand extends SuiteCommand {
     const id = model.sessions[this.session] as string;
     const checkpointId = model.checkpoints[resolveCheckpoint(model, id, this.checkpoint) ?? 0] as string;
     const exchange = await ctx.owner.api.restore(id, { checkpointId });
-    const expected = restore(model.store, ctx.owner.principal, id, { checkpointId }, reportOf(exchange));
+    let expected: ReturnType<typeof restore>;
+    try {
+      expected = restore(model.store, ctx.owner.principal, id, { checkpointId }, reportOf(exchange));
+    } catch (error) {
+      // An existing revision reported for the restore: no new revision on top of the head (a
+      // restore that did nothing, or one that moved the head back), which restore-exact forbids.
+      if (error instanceof ModelViolation) ctx.selection.violate('lineage.restore-exact', `${this.toString()}: ${error.message}`, 'a new revision with the checkpoint content', exchange.response.json);
+      throw error;
+    }
     judgeStatus(ctx.selection, exchange, expected, 'lineage.restore-exact');
     if (expected.ok) {
       judgeFields(ctx.selection, this.toString(), exchange.response.json, { ...expected.value }, sessionFieldInvariant('lineage.restore-exact'));

@@ -1,6 +1,7 @@
 /** `writeBoth(s0 a="1\n", s1 a="2\n")`: diverging edits of one path in two sessions. */
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { subStep } from './diverge.js';
 import { WriteFileCommand } from './write-file.js';
 
 /** Two plain writes of the same path with different contents, each checked like `write`. */
@@ -14,10 +15,9 @@ export class WriteBothCommand extends SuiteCommand {
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
-    await new WriteFileCommand(this.first, this.path, this.content1, 'none').run(model, real);
-    model.log.pop();
-    await new WriteFileCommand(this.second, this.path, this.content2, 'none').run(model, real);
-    model.log.pop();
+    // The second write runs only while the run still agrees with the model.
+    if (!(await subStep(model, real, new WriteFileCommand(this.first, this.path, this.content1, 'none')))) return;
+    await subStep(model, real, new WriteFileCommand(this.second, this.path, this.content2, 'none'));
   }
 
   toString(): string {

@@ -1,0 +1,62 @@
+/**
+ * Checks `run`'s options before anything starts: invariant selection, the certified profile's
+ * requirements and the numbers a run uses. Usage problems come back as messages (exit code 2).
+ */
+import { InvariantSelection } from '../invariants/selection.js';
+import { PROFILES, type ProfileName } from './profiles.js';
+
+/** The parsed options of `run`. */
+export interface RunArgs {
+  baseUrl?: string;
+  token?: string;
+  otherTenantToken?: string;
+  viewerToken?: string;
+  seed?: number;
+  runs?: number;
+  maxCommands?: number;
+  path?: string;
+  profile: ProfileName;
+  only: string[];
+  skip: string[];
+  reportDir?: string;
+  serverName?: string;
+  serverVersion?: string;
+}
+
+/** A checked plan. */
+export interface RunPlan {
+  readonly selection: InvariantSelection;
+  readonly certified: boolean;
+  readonly seed: number;
+  readonly runs: number;
+  readonly maxCommands: number;
+  readonly timeLimitMs: number;
+}
+
+/** The plan, or a usage message. */
+export function planRun(args: RunArgs): RunPlan | { usage: string } {
+  let selection: InvariantSelection;
+  try {
+    selection = new InvariantSelection(args.only, args.skip);
+  } catch (error) {
+    return { usage: (error as Error).message };
+  }
+  const certified = args.profile === 'certified';
+  if (certified) {
+    if (args.only.length > 0 || args.skip.length > 0) return { usage: 'the certified profile allows no --only or --skip' };
+    if (args.reportDir === undefined) return { usage: 'the certified profile needs --report-dir (it writes the certification bundle there)' };
+    if (args.baseUrl !== undefined && (args.viewerToken === undefined || args.otherTenantToken === undefined)) {
+      return { usage: 'the certified profile needs --viewer-token and --other-tenant-token (no invariant may go unchecked)' };
+    }
+  }
+  if (args.baseUrl !== undefined && args.token === undefined) return { usage: '--token is required with --base-url' };
+  const profile = PROFILES[args.profile];
+  return {
+    selection,
+    certified,
+    seed: args.seed ?? Math.floor(Math.random() * 2 ** 31),
+    runs: args.runs ?? profile.runs,
+    maxCommands: args.maxCommands ?? profile.maxCommands,
+    timeLimitMs: profile.timeLimitMs,
+  };
+}
