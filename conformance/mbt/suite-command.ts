@@ -5,7 +5,7 @@
 import type fc from 'fast-check';
 import { SkippedViolation } from '../invariants/violation.js';
 import { ModelViolation } from '../model/outcome.js';
-import type { SuiteModel, SuiteReal } from './suite-model.js';
+import { liveSession, type SuiteModel, type SuiteReal } from './suite-model.js';
 
 /** A command of the suite: `toString` prints a readable, replayable step. */
 export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteReal, boolean> {
@@ -41,6 +41,22 @@ export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteR
       }
       throw error;
     }
+  }
+}
+
+/** A command on one live session of the run (`s<i>`): most steps are. */
+export abstract class SessionCommand extends SuiteCommand {
+  constructor(readonly session: number) {
+    super();
+  }
+
+  protected applies(model: Readonly<SuiteModel>): boolean {
+    return liveSession(model, this.session);
+  }
+
+  /** The server's id of the session this step acts on. */
+  protected sessionId(model: Readonly<SuiteModel>): string {
+    return model.sessions[this.session] as string;
   }
 }
 

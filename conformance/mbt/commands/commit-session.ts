@@ -3,25 +3,21 @@ import { commit } from '../../model/ops-commits.js';
 import { judgeFields, judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { reportOf } from '../step-helpers.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Which `expectedRevision` a commit sends. */
 export type Expectation = 'none' | 'head' | 'stale';
 
 /** Commits a session of the run. */
-export class CommitCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly expectation: Expectation) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session);
+export class CommitCommand extends SessionCommand {
+  constructor(session: number, readonly expectation: Expectation) {
+    super(session);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const state = model.store.sessions.get(id);
     if (!state) return;
     const stale = model.store.graph.get(state.head).parents[0] ?? state.baseRevision ?? undefined;

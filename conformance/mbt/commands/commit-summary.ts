@@ -2,22 +2,14 @@
 import { generateCommitSummary } from '../../model/ops-commits.js';
 import { judgeFields, judgeStatus } from '../judge.js';
 import { observeSession } from '../observe.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Asks for the commit summary of a session of the run. */
-export class SummaryCommand extends SuiteCommand {
-  constructor(readonly session: number) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session);
-  }
-
+export class SummaryCommand extends SessionCommand {
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const exchange = await ctx.owner.api.generateCommitSummary(id);
     const expected = generateCommitSummary(model.store, ctx.owner.principal, id);
     judgeStatus(ctx.selection, exchange, expected, 'commit.summary-exact');

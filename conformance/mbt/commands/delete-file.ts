@@ -3,22 +3,18 @@ import { deleteFile } from '../../model/ops-files.js';
 import { judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { headAfter } from '../step-helpers.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Deletes a file of the pool from a session of the run. */
-export class DeleteFileCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly path: string) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session);
+export class DeleteFileCommand extends SessionCommand {
+  constructor(session: number, readonly path: string) {
+    super(session);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const exchange = await ctx.owner.api.deleteFile(id, this.path);
     const report = exchange.response.status === 204 ? await headAfter(ctx, id) : {};
     const expected = deleteFile(model.store, ctx.owner.principal, id, { path: this.path }, report);

@@ -2,22 +2,14 @@
 import { deleteSession } from '../../model/ops-sessions.js';
 import { judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Deletes a session of the run. */
-export class DeleteSessionCommand extends SuiteCommand {
-  constructor(readonly session: number) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session);
-  }
-
+export class DeleteSessionCommand extends SessionCommand {
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const exchange = await ctx.owner.api.deleteSession(id);
     const expected = deleteSession(model.store, ctx.owner.principal, id, {});
     judgeStatus(ctx.selection, exchange, expected, 'session.delete-final');

@@ -3,22 +3,18 @@ import { generateEnvironmentSpec } from '../../model/ops-environment.js';
 import { judgeFields, judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { reportOf } from '../step-helpers.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Derives (and with `apply` stores) the environment spec of a session of the run. */
-export class GenerateSpecCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly apply: boolean) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session);
+export class GenerateSpecCommand extends SessionCommand {
+  constructor(session: number, readonly apply: boolean) {
+    super(session);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const body = this.apply ? { apply: true } : {};
     const exchange = await ctx.owner.api.generateEnvironmentSpec(id, body);
     const expected = generateEnvironmentSpec(model.store, ctx.owner.principal, id, body, reportOf(exchange));

@@ -2,8 +2,8 @@
 import { fail } from '../../model/outcome.js';
 import { judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** The kinds of invalid request the suite sends. */
 export const INVALID_KINDS = ['bad-path', 'bad-tag', 'unknown-field', 'bad-limit', 'both-read-selectors'] as const;
@@ -12,19 +12,15 @@ export const INVALID_KINDS = ['bad-path', 'bad-tag', 'unknown-field', 'bad-limit
 export type InvalidKind = (typeof INVALID_KINDS)[number];
 
 /** Sends one invalid request about a session of the run. */
-export class InvalidRequestCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly kind: InvalidKind) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session);
+export class InvalidRequestCommand extends SessionCommand {
+  constructor(session: number, readonly kind: InvalidKind) {
+    super(session);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
     const api = ctx.owner.api;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const head = model.store.sessions.get(id)?.head ?? 'x';
     const exchange =
       this.kind === 'bad-path' ? await api.putFile(id, 'a/../b', Buffer.from('x'))

@@ -2,22 +2,18 @@
 import { patchTags } from '../../model/ops-tags.js';
 import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
 import { observeAll } from '../observe.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Adds and removes tags of the pool (never the run tag). */
-export class TagsCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly add: readonly string[], readonly remove: readonly string[]) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session);
+export class TagsCommand extends SessionCommand {
+  constructor(session: number, readonly add: readonly string[], readonly remove: readonly string[]) {
+    super(session);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const body = { add: [...this.add], remove: [...this.remove] };
     const exchange = await ctx.owner.api.patchTags(id, body);
     const expected = patchTags(model.store, ctx.owner.principal, id, body);

@@ -5,22 +5,18 @@ import { SPECS } from '../arbitraries.js';
 import { judgeFields, judgeSessionEtag, judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { headAfter } from '../step-helpers.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Puts one of the pool's specs. */
-export class PutSpecCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly spec: number) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session);
+export class PutSpecCommand extends SessionCommand {
+  constructor(session: number, readonly spec: number) {
+    super(session);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const spec = structuredClone(SPECS[this.spec]) as unknown as EnvironmentSpec;
     const exchange = await ctx.owner.api.putEnvironmentSpec(id, spec);
     const report = exchange.response.status === 200 ? await headAfter(ctx, id) : {};

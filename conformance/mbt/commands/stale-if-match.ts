@@ -5,25 +5,21 @@ import { patchTags } from '../../model/ops-tags.js';
 import type { Outcome } from '../../model/outcome.js';
 import { judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** The change a stale If-Match is sent with. */
 export type StaleOp = 'tags' | 'commit' | 'delete';
 
 /** Sends a change with `If-Match` naming a version the session does not have. */
-export class StaleIfMatchCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly op: StaleOp) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session);
+export class StaleIfMatchCommand extends SessionCommand {
+  constructor(session: number, readonly op: StaleOp) {
+    super(session);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const version = model.store.sessions.get(id)?.version ?? 1;
     const ifMatch = `"${version > 1 ? version - 1 : version + 1}"`;
     const headers = { 'if-match': ifMatch };

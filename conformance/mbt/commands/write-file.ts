@@ -5,25 +5,21 @@ import type { InvariantId } from '../../invariants/catalogue.js';
 import { judgeFields, judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { reportOf } from '../step-helpers.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Which precondition the write sends. */
 export type WritePrecondition = 'none' | 'current' | 'stale' | 'create-only';
 
 /** Writes a file of the pool into a session of the run. */
-export class WriteFileCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly path: string, readonly content: string, readonly precondition: WritePrecondition) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session);
+export class WriteFileCommand extends SessionCommand {
+  constructor(session: number, readonly path: string, readonly content: string, readonly precondition: WritePrecondition) {
+    super(session);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const current = model.store.graph.content((model.store.sessions.get(id))!.head).files.get(this.path);
     const headers: Record<string, string> = {};
     if (this.precondition === 'current') headers['if-match'] = current === undefined ? '*' : `"${sha256Hex(current)}"`;
