@@ -26,11 +26,21 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** Starts the mock with the demo fixtures and resolves with the first http URL it prints. */
-export function spawnMock(timeoutMs = 15_000): Promise<SpawnedMock> {
-  const cli = mockCliPath();
+/** Where and how to start the mock; the defaults suit the built CLI. */
+export interface SpawnMockOptions {
+  /** The mock's CLI script; default: the one next to this build. */
+  readonly cli?: string;
+  /** A fixture directory; default: the demo fixtures. */
+  readonly fixtures?: string;
+  readonly timeoutMs?: number;
+}
+
+/** Starts the mock (demo fixtures unless told otherwise) and resolves with the first http URL it prints. */
+export function spawnMock(options: SpawnMockOptions = {}): Promise<SpawnedMock> {
+  const cli = options.cli ?? mockCliPath();
+  const timeoutMs = options.timeoutMs ?? 15_000;
   if (!existsSync(cli)) return Promise.reject(new Error(`the embedded mock is not built (${cli}); run npm run build`));
-  const fixtures = fileURLToPath(new URL('../../../fixtures/demo', import.meta.url));
+  const fixtures = options.fixtures ?? fileURLToPath(new URL('../../../fixtures/demo', import.meta.url));
   const child = spawn(process.execPath, [cli, '--port', '0', '--fixtures', fixtures], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';

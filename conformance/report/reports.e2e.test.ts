@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createMockServer } from '../../mock/server/create-mock-server.js';
 import { replayCommand } from '../cli/replay-command.js';
 import { InvariantSelection } from '../invariants/selection.js';
 import { connect } from '../mbt/connect.js';
@@ -67,7 +66,8 @@ test('a failing run writes JSON, JUnit, a schema-valid trace that loads into the
   const fixtureDir = join(dir, 'fixture');
   await mkdir(fixtureDir);
   await writeFile(join(fixtureDir, 'scenario.json'), JSON.stringify(trace));
-  const loaded = await createMockServer({ port: 0, fixtures: fixtureDir });
+  // startMock rejects when the mock refuses to start, which a failing fixture step makes it do.
+  const loaded = await startMock(fixtureDir);
   await loaded.close();
   // And `replay` runs it against a fresh mock.
   const lines: string[] = [];

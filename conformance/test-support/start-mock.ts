@@ -1,5 +1,13 @@
-/** Test-only: the mock in-process with the demo fixtures (its tokens), for end-to-end tests. */
-import { createMockServer } from '../../mock/server/create-mock-server.js';
+/**
+ * Test-only: the mock for end-to-end tests, started from the build (`dist/mock/cli.js`, which
+ * `npm test` builds first) as a separate process. Even the suite's tests reach the mock over HTTP
+ * only: no conformance file imports mock code.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnMock } from '../cli/spawn-mock.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A running mock; `close` when done. */
 export interface TestMock {
@@ -7,10 +15,10 @@ export interface TestMock {
   close(): Promise<void>;
 }
 
-/** Starts the mock on a free port with the demo fixtures. */
-export async function startMock(): Promise<TestMock> {
-  const server = await createMockServer({ port: 0, fixtures: 'fixtures/demo', auth: true });
-  return { url: server.url, close: () => server.close() };
+/** Starts the built mock on a free port with the demo fixtures (or the given fixture directory). */
+export async function startMock(fixtures = join(ROOT, 'fixtures', 'demo')): Promise<TestMock> {
+  const mock = await spawnMock({ cli: join(ROOT, 'dist', 'mock', 'cli.js'), fixtures });
+  return { url: mock.url, close: () => mock.stop() };
 }
 
 /** The demo tokens. */
