@@ -1,12 +1,12 @@
 import type { Content } from '../domain/index.js';
 import type { HandlerInput } from '../http/pipeline.js';
-import { failure, json, success, type Result } from '../http/respond.js';
+import { failure, success, type Result } from '../http/respond.js';
 import type { MockResponse } from '../http/messages.js';
 import { changeableSession, visibleSession } from '../state/access.js';
 import { etag, ifMatchPasses } from '../state/conditional.js';
 import type { SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
-import { sessionDetail } from './views.js';
+import { sessionDetailJson } from './views.js';
 
 /** A path parameter the contract guarantees is present. */
 export function pathParam(input: HandlerInput, name: string): string {
@@ -52,9 +52,9 @@ export function active(session: SessionRecord): Result<SessionRecord> {
   return failure('session-not-active', `Session ${session.id} was merged into ${session.mergedIntoSessionId ?? 'another session'} and is read-only.`);
 }
 
-/** A response carrying a session's detail view and its ETag. */
-export function sessionResponse(status: number, session: SessionRecord, headers: Record<string, string> = {}): MockResponse {
-  return json(status, sessionDetail(session), { etag: etag(session.version), ...headers });
+/** A response carrying a session's detail view and its ETag; `read` keeps the serialised view for the next read. */
+export function sessionResponse(status: number, session: SessionRecord, headers: Record<string, string> = {}, read = false): MockResponse {
+  return { status, headers: { 'content-type': 'application/json', etag: etag(session.version), ...headers }, body: sessionDetailJson(session, read) };
 }
 
 /**

@@ -99,7 +99,7 @@ export function sessionHandlers(store: Store): Record<string, OperationHandler> 
       const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
       if (ifNoneMatchHits(header(input, 'if-none-match'), String(found.value.version))) return empty(304, { etag: etag(found.value.version) });
-      return sessionResponse(200, found.value);
+      return sessionResponse(200, found.value, {}, true);
     },
 
     deleteSession(input) {

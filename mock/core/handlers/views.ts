@@ -46,3 +46,14 @@ export function sessionDetail(s: SessionRecord): Record<string, unknown> {
     mergedIntoSessionId: s.mergedIntoSessionId,
   };
 }
+
+/**
+ * The detail view as JSON text. `keep` (reads) stores it for the next read at the same version;
+ * writes only reuse a stored one, so sessions nobody reads hold no copy.
+ */
+export function sessionDetailJson(s: SessionRecord, keep: boolean): string {
+  if (s.detailJson?.version === s.version) return s.detailJson.text;
+  const text = JSON.stringify(sessionDetail(s));
+  if (keep) s.detailJson = { version: s.version, text };
+  return text;
+}

@@ -31,6 +31,11 @@ export interface SessionRecord {
   mergedIntoSessionId: string | null;
   /** Deleted sessions stay in the store so `:merge` can trace ancestry through them. */
   deleted: boolean;
+  /**
+   * The detail view serialised at `version`: reads of an unchanged session (most requests) reuse
+   * it. Valid because every change the detail view shows moves `version` (SEMANTICS §2).
+   */
+  detailJson?: { readonly version: number; readonly text: string };
   /** Checkpoint and commit ids in creation order. */
   readonly checkpoints: string[];
   readonly commits: string[];
