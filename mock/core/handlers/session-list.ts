@@ -1,11 +1,11 @@
 import type { HandlerInput } from '../http/pipeline.js';
-import { json, problem } from '../http/respond.js';
+import { problem } from '../http/respond.js';
 import type { MockResponse } from '../http/messages.js';
 import { canSee } from '../state/access.js';
 import { decodeCursor, encodeCursor } from '../state/cursor.js';
 import type { SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
-import { sessionSummary } from './views.js';
+import { sessionSummaryJson } from './views.js';
 
 function matcher(input: HandlerInput): (s: SessionRecord) => boolean {
   const q = input.params.query;
@@ -49,5 +49,8 @@ export function listSessionsPage(store: Store, input: HandlerInput): MockRespons
     items.push(s);
   }
   const last = items[items.length - 1];
-  return json(200, { items: items.map(sessionSummary), nextCursor: more && last ? encodeCursor([last.createdAt, last.id]) : null });
+  const nextCursor = more && last ? encodeCursor([last.createdAt, last.id]) : null;
+  // Assembled from each session's kept summary text: the same JSON as serialising the page whole.
+  const body = `{"items":[${items.map(sessionSummaryJson).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  return { status: 200, headers: { 'content-type': 'application/json' }, body };
 }

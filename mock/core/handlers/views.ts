@@ -57,3 +57,9 @@ export function sessionDetailJson(s: SessionRecord, keep: boolean): string {
   if (keep) s.detailJson = { version: s.version, text };
   return text;
 }
+
+/** The summary view as JSON text, kept per version: list pages repeat the same sessions. */
+export function sessionSummaryJson(s: SessionRecord): string {
+  if (s.summaryJson?.version !== s.version) s.summaryJson = { version: s.version, text: JSON.stringify(sessionSummary(s)) };
+  return s.summaryJson.text;
+}

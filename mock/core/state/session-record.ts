@@ -36,6 +36,8 @@ export interface SessionRecord {
    * it. Valid because every change the detail view shows moves `version` (SEMANTICS §2).
    */
   detailJson?: { readonly version: number; readonly text: string };
+  /** The summary view serialised at `version`, for list pages (same rule as `detailJson`). */
+  summaryJson?: { readonly version: number; readonly text: string };
   /** Checkpoint and commit ids in creation order. */
   readonly checkpoints: string[];
   readonly commits: string[];
