@@ -2,10 +2,10 @@
  * Fork, checkpoints and restore (SEMANTICS §5, §6).
  */
 import type { AccessEntry, Principal } from './access.js';
-import { sortedUnique } from './code-point-order.js';
 import type { CheckpointRecord, ModelStore, ServerReport } from './model-store.js';
+import { addNewSession } from './new-session.js';
 import { fail, succeed, type Outcome } from './outcome.js';
-import { detailView, type JsonObject, type Purpose, type SessionDetail, type SessionState } from './session-state.js';
+import { detailView, type JsonObject, type Purpose, type SessionDetail } from './session-state.js';
 import { isValidTagList } from './tags.js';
 
 /** The body of `POST /fork`. */
@@ -53,28 +53,7 @@ export function fork(store: ModelStore, actor: Principal | null, sourceId: strin
     if (!checkpoint) return fail('checkpoint-not-found');
   }
   const start = checkpoint ? checkpoint.revision : source.head;
-  const child: SessionState = {
-    id: store.newId('session', reported.sessionId),
-    seq: store.nextSeq(),
-    title: input.title ?? reported.title ?? 'model:untitled',
-    // SEMANTICS §2's default; a fork inherits nothing the request does not give (§5).
-    purpose: input.purpose ?? 'disposable',
-    status: 'active',
-    tags: sortedUnique(input.tags ?? []),
-    metadata: structuredClone(input.metadata ?? {}),
-    ownerId: actor.principalId,
-    tenantId: source.tenantId,
-    access: (input.access ?? []).map((entry) => ({ ...entry })),
-    parentSessionId: source.id,
-    forkedFromCheckpointId: checkpoint ? checkpoint.id : null,
-    baseRevision: start,
-    head: start,
-    committedRevision: null,
-    version: 1,
-    mergedIntoSessionId: null,
-    deleted: false,
-  };
-  store.sessions.set(child.id, child);
+  const child = addNewSession(store, actor, input, reported, { tenantId: source.tenantId, parentSessionId: source.id, forkedFromCheckpointId: checkpoint ? checkpoint.id : null, baseRevision: start, head: start });
   return succeed(detailView(child, store.graph), 201);
 }
 

@@ -3,13 +3,13 @@
  */
 import { permissionOf, type AccessEntry, type Principal } from './access.js';
 import { toFileBytes, type BytesInput, type FileBytes } from './bytes.js';
-import { sortedUnique } from './code-point-order.js';
 import { makeContent } from './content.js';
 import type { EnvironmentSpec } from './environment-spec.js';
 import { collidesWithAny, pathProblem } from './file-path.js';
 import type { ModelStore, ServerReport } from './model-store.js';
+import { addNewSession } from './new-session.js';
 import { fail, succeed, type Failure, type Outcome } from './outcome.js';
-import { detailView, summaryView, type JsonObject, type Purpose, type SessionDetail, type SessionState, type SessionSummary } from './session-state.js';
+import { detailView, summaryView, type JsonObject, type Purpose, type SessionDetail, type SessionSummary } from './session-state.js';
 import { isValidTagList } from './tags.js';
 
 /** One initial file of a new session. */
@@ -59,30 +59,9 @@ export function createSession(store: ModelStore, actor: Principal | null, input:
     if (collidesWithAny(file.path, map.keys())) return fail('path-collision');
     map.set(file.path, toFileBytes(file.content));
   }
-  const id = store.newId('session', reported.sessionId);
   const root = store.newId('revision', reported.revision);
   store.graph.add({ id: root, parents: [], content: makeContent(map, input.environmentSpec ?? null) });
-  const session: SessionState = {
-    id,
-    seq: store.nextSeq(),
-    title: input.title ?? reported.title ?? 'model:untitled',
-    purpose: input.purpose ?? 'disposable',
-    status: 'active',
-    tags: sortedUnique(input.tags ?? []),
-    metadata: structuredClone(input.metadata ?? {}),
-    ownerId: actor.principalId,
-    tenantId: actor.tenantId,
-    access: (input.access ?? []).map((entry) => ({ ...entry })),
-    parentSessionId: null,
-    forkedFromCheckpointId: null,
-    baseRevision: null,
-    head: root,
-    committedRevision: null,
-    version: 1,
-    mergedIntoSessionId: null,
-    deleted: false,
-  };
-  store.sessions.set(id, session);
+  const session = addNewSession(store, actor, input, reported, { tenantId: actor.tenantId, parentSessionId: null, forkedFromCheckpointId: null, baseRevision: null, head: root });
   return succeed(detailView(session, store.graph), 201);
 }
 

@@ -55,20 +55,11 @@ export interface ReportFailure {
   readonly replay: string;
 }
 
-/** The JSON report (`report.json`). */
-export interface JsonReport {
-  readonly baseUrl: string;
-  readonly profile: string;
-  readonly contractVersion: string;
-  readonly contractSha256: string;
-  readonly toolVersion: string;
-  readonly server: ReportServer;
-  readonly startedAt: string;
+/** The JSON report (`report.json`): the run's meta data plus its results. */
+export interface JsonReport extends Omit<ReportMeta, 'operationIds'> {
   readonly passed: boolean;
   readonly seed: number;
-  readonly plannedRuns: number;
   readonly runs: number;
-  readonly maxCommands: number;
   readonly commands: number;
   readonly exchanges: number;
   readonly durationMs: number;

@@ -2,26 +2,26 @@
 import { judgeStatus } from '../judge.js';
 import { fail } from '../../model/outcome.js';
 import { observeAll } from '../observe.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** What the anonymous caller tries. */
 export type AnonymousOp = 'get' | 'write' | 'list';
 
 /** Sends a request without Authorization. */
-export class AnonymousCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly op: AnonymousOp) {
-    super();
+export class AnonymousCommand extends SessionCommand {
+  constructor(session: number, readonly op: AnonymousOp) {
+    super(session);
   }
 
-  protected applies(model: Readonly<SuiteModel>): boolean {
+  protected override applies(model: Readonly<SuiteModel>): boolean {
     return this.session < model.sessions.length;
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
     const api = ctx.anonymous;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const exchange = this.op === 'get' ? await api.getSession(id)
       : this.op === 'write' ? await api.putFile(id, 'c.txt', Buffer.from('anonymous\n'))
       : await api.listSessions({ tag: [model.runTag] });

@@ -3,22 +3,18 @@ import { createCheckpoint } from '../../model/ops-lineage.js';
 import { judgeFields, judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { reportOf } from '../step-helpers.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Takes a checkpoint of a session of the run. */
-export class CheckpointCommand extends SuiteCommand {
-  constructor(readonly session: number) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session) && model.checkpoints.length < 4;
+export class CheckpointCommand extends SessionCommand {
+  protected override applies(model: Readonly<SuiteModel>): boolean {
+    return super.applies(model) && model.checkpoints.length < 4;
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const label = `cp${model.checkpoints.length}`;
     const exchange = await ctx.owner.api.createCheckpoint(id, { label });
     const expected = createCheckpoint(model.store, ctx.owner.principal, id, { label }, reportOf(exchange));

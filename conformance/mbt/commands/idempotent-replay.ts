@@ -3,24 +3,20 @@ import { canonicalJson } from '../../model/environment-spec.js';
 import { createCheckpoint, listCheckpoints } from '../../model/ops-lineage.js';
 import { judgeStatus } from '../judge.js';
 import { reportOf, nextKey } from '../step-helpers.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Creates a checkpoint, retries it with the same key, then misuses the key. */
-export class IdempotentReplayCommand extends SuiteCommand {
-  constructor(readonly session: number) {
-    super();
-  }
-
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session) && model.checkpoints.length < 4;
+export class IdempotentReplayCommand extends SessionCommand {
+  protected override applies(model: Readonly<SuiteModel>): boolean {
+    return super.applies(model) && model.checkpoints.length < 4;
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
     const sel = ctx.selection;
     const api = ctx.owner.api;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const key = { 'idempotency-key': nextKey(model) };
     const label = `retry${model.keys}`;
     const first = await api.createCheckpoint(id, { label }, key);

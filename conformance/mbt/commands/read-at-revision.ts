@@ -2,22 +2,22 @@
 import { readFile } from '../../model/ops-files.js';
 import { judgeStatus } from '../judge.js';
 import { firstParentBack } from '../step-helpers.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Reads a file at the revision `back` first-parent steps behind the head (or another session's head). */
-export class ReadAtRevisionCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly path: string | number, readonly back: number, readonly from: number | null) {
-    super();
+export class ReadAtRevisionCommand extends SessionCommand {
+  constructor(session: number, readonly path: string | number, readonly back: number, readonly from: number | null) {
+    super(session);
   }
 
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session) && (this.from === null || this.from < model.sessions.length);
+  protected override applies(model: Readonly<SuiteModel>): boolean {
+    return super.applies(model) && (this.from === null || this.from < model.sessions.length);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const origin = model.store.sessions.get(model.sessions[this.from ?? this.session] as string);
     if (!origin) return;
     const revision = firstParentBack(model.store.graph, origin.head, this.back);

@@ -3,23 +3,23 @@ import { canonicalJson } from '../../model/environment-spec.js';
 import { listFiles } from '../../model/ops-files.js';
 import { getCheckpoint } from '../../model/ops-lineage.js';
 import { judgeFields, judgeStatus } from '../judge.js';
-import { cLabel, SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { cLabel, SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Reads a checkpoint through a session (another session's checkpoint is 404). */
-export class ReadCheckpointCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly checkpoint: number) {
-    super();
+export class ReadCheckpointCommand extends SessionCommand {
+  constructor(session: number, readonly checkpoint: number) {
+    super(session);
   }
 
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session) && this.checkpoint < model.checkpoints.length;
+  protected override applies(model: Readonly<SuiteModel>): boolean {
+    return super.applies(model) && this.checkpoint < model.checkpoints.length;
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
     const sel = ctx.selection;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const checkpointId = model.checkpoints[this.checkpoint] as string;
     const got = await ctx.owner.api.getCheckpoint(id, checkpointId);
     const expected = getCheckpoint(model.store, ctx.owner.principal, id, checkpointId);

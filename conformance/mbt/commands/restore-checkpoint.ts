@@ -4,22 +4,22 @@ import { ModelViolation } from '../../model/outcome.js';
 import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { pickLabel, reportOf, resolveCheckpoint, type CheckpointPick } from '../step-helpers.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Restores a checkpoint (possibly another session's: then 404). */
-export class RestoreCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly checkpoint: CheckpointPick) {
-    super();
+export class RestoreCommand extends SessionCommand {
+  constructor(session: number, readonly checkpoint: CheckpointPick) {
+    super(session);
   }
 
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return liveSession(model, this.session) && resolveCheckpoint(model, model.sessions[this.session], this.checkpoint) !== null;
+  protected override applies(model: Readonly<SuiteModel>): boolean {
+    return super.applies(model) && resolveCheckpoint(model, model.sessions[this.session], this.checkpoint) !== null;
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     const checkpointId = model.checkpoints[resolveCheckpoint(model, id, this.checkpoint) ?? 0] as string;
     const exchange = await ctx.owner.api.restore(id, { checkpointId });
     let expected: ReturnType<typeof restore>;

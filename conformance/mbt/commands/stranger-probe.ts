@@ -5,19 +5,19 @@ import { getSession, visibleSessions } from '../../model/ops-sessions.js';
 import type { Outcome } from '../../model/outcome.js';
 import { judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
 import { type SuiteModel, type SuiteReal } from '../suite-model.js';
 
 /** What the other tenant tries. */
 export type StrangerOp = 'get' | 'write' | 'fork' | 'list';
 
 /** Acts as a principal of another tenant against a session of the run. */
-export class StrangerCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly op: StrangerOp) {
-    super();
+export class StrangerCommand extends SessionCommand {
+  constructor(session: number, readonly op: StrangerOp) {
+    super(session);
   }
 
-  protected applies(model: Readonly<SuiteModel>): boolean {
+  protected override applies(model: Readonly<SuiteModel>): boolean {
     return model.hasStranger && this.session < model.sessions.length;
   }
 
@@ -26,7 +26,7 @@ export class StrangerCommand extends SuiteCommand {
     if (!ctx.stranger) return;
     const { api, principal } = ctx.stranger;
     const sel = ctx.selection;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     if (this.op === 'list') {
       const exchange = await api.listSessions({ tag: [model.runTag], limit: 200 });
       const items = (exchange.response.json as { items?: Array<{ id: string }> } | undefined)?.items ?? [];

@@ -5,27 +5,27 @@ import { patchTags } from '../../model/ops-tags.js';
 import type { Outcome } from '../../model/outcome.js';
 import { judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
-import { SuiteCommand, sLabel } from '../suite-command.js';
-import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { SessionCommand, sLabel } from '../suite-command.js';
+import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** What the viewer tries. */
 export type ViewerOp = 'read' | 'write' | 'tags' | 'delete';
 
 /** Acts as the viewer the run's sessions grant. */
-export class ViewerCommand extends SuiteCommand {
-  constructor(readonly session: number, readonly op: ViewerOp) {
-    super();
+export class ViewerCommand extends SessionCommand {
+  constructor(session: number, readonly op: ViewerOp) {
+    super(session);
   }
 
-  protected applies(model: Readonly<SuiteModel>): boolean {
-    return model.hasViewer && liveSession(model, this.session);
+  protected override applies(model: Readonly<SuiteModel>): boolean {
+    return model.hasViewer && super.applies(model);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
     if (!ctx.viewer) return;
     const { api, principal } = ctx.viewer;
-    const id = model.sessions[this.session] as string;
+    const id = this.sessionId(model);
     let expected: Outcome<unknown>;
     let exchange;
     if (this.op === 'read') {
