@@ -45,39 +45,68 @@ function schemaFor(operation: OperationSpec, location: Location): JsonSchema {
   };
 }
 
+/** What validating one operation's parameters needs, worked out once per operation. */
+interface ParameterPlan {
+  /** Query parameters that are arrays, so a single value still becomes a list. */
+  readonly arrays: ReadonlySet<string>;
+  readonly path: ValidateFunction;
+  readonly query: ValidateFunction;
+  /** `null` when the operation declares no header: any headers pass and none is coerced. */
+  readonly header: ValidateFunction | null;
+}
+
 /** Validates one operation's parameters and bodies with validators compiled on first use. */
 export class RequestValidator {
   private readonly validators = new Map<string, ValidateFunction>();
+  private readonly plans = new Map<string, ParameterPlan>();
 
   constructor(private readonly compiler: SchemaCompiler) {}
 
   private parameterValidator(operation: OperationSpec, location: Location): ValidateFunction {
     const key = `${operation.operationId}:${location}`;
-    let validate = this.validators.get(key);
-    if (!validate) {
-      validate = this.compiler.compile(schemaFor(operation, location), { coerce: true, cacheKey: `params:${key}` });
-      this.validators.set(key, validate);
+    return this.compiler.compile(schemaFor(operation, location), { coerce: true, cacheKey: `params:${key}` });
+  }
+
+  private planFor(operation: OperationSpec): ParameterPlan {
+    let plan = this.plans.get(operation.operationId);
+    if (!plan) {
+      plan = {
+        arrays: new Set(operation.parameters.filter((p) => p.in === 'query' && isArraySchema(p.schema)).map((p) => p.name)),
+        path: this.parameterValidator(operation, 'path'),
+        query: this.parameterValidator(operation, 'query'),
+        header: operation.parameters.some((p) => p.in === 'header') ? this.parameterValidator(operation, 'header') : null,
+      };
+      this.plans.set(operation.operationId, plan);
     }
-    return validate;
+    return plan;
   }
 
   /** Validates and coerces path, query and header parameters; every problem is reported. */
   validateParameters(operation: OperationSpec, raw: RawParameters): ParameterResult {
-    const arrays = new Set(operation.parameters.filter((p) => p.in === 'query' && isArraySchema(p.schema)).map((p) => p.name));
+    const plan = this.planFor(operation);
     const query: Record<string, unknown> = {};
-    for (const name of new Set(raw.query.keys())) {
-      const all = raw.query.getAll(name);
-      query[name] = arrays.has(name) || all.length > 1 ? all : all[0];
+    if (raw.query.size > 0) {
+      for (const name of new Set(raw.query.keys())) {
+        const all = raw.query.getAll(name);
+        query[name] = plan.arrays.has(name) || all.length > 1 ? all : all[0];
+      }
     }
     const header: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(raw.headers)) if (value !== undefined) header[name.toLowerCase()] = value;
-    const path: Record<string, unknown> = { ...raw.pathParams };
-    const issues: ValidationIssue[] = [];
-    for (const [location, data] of [['path', path], ['query', query], ['header', header]] as const) {
-      const validate = this.parameterValidator(operation, location);
-      if (!validate(data)) issues.push(...issuesFromAjv(validate.errors, `#/${location}`));
+    for (const name in raw.headers) {
+      const value = raw.headers[name];
+      if (value !== undefined) header[name.toLowerCase()] = value;
     }
-    return issues.length === 0 ? { ok: true, value: { path, query, header } } : { ok: false, issues };
+    const path: Record<string, unknown> = { ...raw.pathParams };
+    // The common case, every check passing, allocates nothing more; issues are gathered only on failure.
+    const pathOk = plan.path(path);
+    const queryOk = plan.query(query);
+    const headerOk = plan.header === null || plan.header(header);
+    if (pathOk && queryOk && headerOk) return { ok: true, value: { path, query, header } };
+    const issues: ValidationIssue[] = [];
+    if (!pathOk) issues.push(...issuesFromAjv(plan.path.errors, '#/path'));
+    if (!queryOk) issues.push(...issuesFromAjv(plan.query.errors, '#/query'));
+    if (!headerOk && plan.header) issues.push(...issuesFromAjv(plan.header.errors, '#/header'));
+    return { ok: false, issues };
   }
 
   /** Decides whether the body's content type fits before any parsing happens. */

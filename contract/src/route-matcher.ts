@@ -16,9 +16,18 @@ interface CompiledRoute {
   /** Literal characters in the template: more literal text is a more specific route. */
   readonly specificity: number;
   readonly byMethod: Map<string, OperationSpec>;
+  /** The `Allow` header's methods, sorted; filled once the route has all its operations. */
+  allow: readonly string[];
 }
 
-function compileTemplate(template: string): Omit<CompiledRoute, 'byMethod'> {
+/** Path parameters never span a `/`, so a route only ever matches paths with its number of slashes. */
+function slashCount(path: string): number {
+  let count = 0;
+  for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) count += 1;
+  return count;
+}
+
+function compileTemplate(template: string): Omit<CompiledRoute, 'byMethod' | 'allow'> {
   const paramNames: string[] = [];
   let specificity = 0;
   // A parameter matches one path segment; the custom-method suffix (`:merge`) stays literal, so
@@ -36,33 +45,42 @@ function compileTemplate(template: string): Omit<CompiledRoute, 'byMethod'> {
 
 /** Matches request paths to operations; built once from the operation index. */
 export class RouteMatcher {
-  private readonly routes: CompiledRoute[];
+  /** Routes by the number of slashes in their template, most specific first within each. */
+  private readonly bySlashes = new Map<number, CompiledRoute[]>();
 
   constructor(operations: Iterable<OperationSpec>) {
     const byTemplate = new Map<string, CompiledRoute>();
     for (const op of operations) {
       let route = byTemplate.get(op.pathTemplate);
       if (!route) {
-        route = { ...compileTemplate(op.pathTemplate), byMethod: new Map() };
+        route = { ...compileTemplate(op.pathTemplate), byMethod: new Map(), allow: [] };
         byTemplate.set(op.pathTemplate, route);
       }
       route.byMethod.set(op.method, op);
     }
-    this.routes = [...byTemplate.values()].sort((a, b) => b.specificity - a.specificity || a.paramNames.length - b.paramNames.length);
+    const sorted = [...byTemplate.values()].sort((a, b) => b.specificity - a.specificity || a.paramNames.length - b.paramNames.length);
+    for (const route of sorted) {
+      route.allow = [...route.byMethod.keys()].sort();
+      const slashes = slashCount(route.template);
+      const bucket = this.bySlashes.get(slashes);
+      if (bucket) bucket.push(route);
+      else this.bySlashes.set(slashes, [route]);
+    }
   }
 
   /** `pathname` is the raw (still percent-encoded) path of the request, without the query. */
   match(method: string, pathname: string): RouteMatch {
     const upper = method.toUpperCase();
-    for (const route of this.routes) {
+    for (const route of this.bySlashes.get(slashCount(pathname)) ?? []) {
       const found = route.pattern.exec(pathname);
       if (!found) continue;
       // The most specific route whose path matches decides, as in any router: `GET .../x:merge`
       // is a 405 on the merge route, not a `getSession` for an id that contains `:merge`.
       const operation = route.byMethod.get(upper);
-      if (!operation) return { kind: 'method-not-allowed', allow: [...route.byMethod.keys()].sort() };
+      if (!operation) return { kind: 'method-not-allowed', allow: [...route.allow] };
       const pathParams: Record<string, string> = {};
-      for (const [index, name] of route.paramNames.entries()) {
+      for (let index = 0; index < route.paramNames.length; index += 1) {
+        const name = route.paramNames[index] as string;
         try {
           pathParams[name] = decodeURIComponent(found[index + 1] ?? '');
         } catch {
