@@ -18,7 +18,9 @@ export function base64ToBytes(text: string): Uint8Array {
 
 /** base64url of a UTF-8 string (cursors). */
 export function toBase64Url(text: string): string {
-  return bytesToBase64(new TextEncoder().encode(text)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  // ASCII text is already a binary string (every list page's cursor is): skip the UTF-8 round trip.
+  const binary = /[^\p{ASCII}]/u.test(text) ? bytesToBase64(new TextEncoder().encode(text)) : btoa(text);
+  return binary.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** The UTF-8 string inside base64url; throws on bad input (callers catch). */

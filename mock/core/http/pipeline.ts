@@ -35,9 +35,12 @@ export interface PipelineParts {
   readonly idempotency: Map<string, { readonly fingerprint: string; readonly response: MockResponse }>;
 }
 
+/** Shared by every request without a query string; nothing writes to it. */
+const NO_QUERY = new URLSearchParams();
+
 function splitUrl(url: string): { pathname: string; query: URLSearchParams } {
   const at = url.indexOf('?');
-  return at < 0 ? { pathname: url, query: new URLSearchParams() } : { pathname: url.slice(0, at), query: new URLSearchParams(url.slice(at + 1)) };
+  return at < 0 ? { pathname: url, query: NO_QUERY } : { pathname: url.slice(0, at), query: new URLSearchParams(url.slice(at + 1)) };
 }
 
 /**

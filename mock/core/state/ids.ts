@@ -15,12 +15,18 @@ export class IdFactory {
 /** A clock that never goes backwards, so `createdAt` order is creation order. */
 export class MonotonicClock {
   private last = 0;
+  /** `last` formatted: a busy mock makes many changes within one millisecond. */
+  private lastText = new Date(0).toISOString();
 
   constructor(private readonly source: () => number = Date.now) {}
 
   /** ISO-8601 timestamp, never earlier than the previous one. */
   now(): string {
-    this.last = Math.max(this.last, this.source());
-    return new Date(this.last).toISOString();
+    const next = Math.max(this.last, this.source());
+    if (next !== this.last) {
+      this.last = next;
+      this.lastText = new Date(next).toISOString();
+    }
+    return this.lastText;
   }
 }
