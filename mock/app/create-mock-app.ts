@@ -4,7 +4,7 @@ import { handleAdmin, type AdminState } from './admin-routes.js';
 import type { MockCore } from '../core/mock-core.js';
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.js';
 import { NO_FAULTS, seededRandom, type FaultSettings, type Latency } from './faults.js';
-import { RequestLog, type LogEntry } from './request-log.js';
+import { RequestLog, toLogEntry, type LogEntry, type LoggedRequest } from './request-log.js';
 
 /** Options of the app layer around the core. */
 export interface MockAppOptions {
@@ -71,9 +71,9 @@ export function createMockApp(options: MockAppOptions): MockApp {
 
   function finish(request: MockRequest, started: number, response: MockResponse): MockResponse {
     const withCors = request.headers.origin === undefined ? response : { ...response, headers: { ...response.headers, ...corsHeaders(cors, request) } };
-    const entry: LogEntry = { at: new Date(started).toISOString(), method: request.method, url: request.url, status: response.status, durationMs: now() - started, ...problemCode(response) };
+    const entry: LoggedRequest = { atMs: started, method: request.method, url: request.url, status: response.status, durationMs: now() - started, code: problemCode(response) };
     if (!request.url.startsWith('/__admin')) admin.log.add(entry);
-    options.onRequest?.(entry);
+    options.onRequest?.(toLogEntry(entry));
     return withCors;
   }
 
@@ -87,8 +87,8 @@ export function createMockApp(options: MockAppOptions): MockApp {
   };
 }
 
-function problemCode(response: MockResponse): { code?: string } {
-  if (response.headers['content-type'] !== 'application/problem+json' || typeof response.body !== 'string') return {};
+function problemCode(response: MockResponse): string | undefined {
+  if (response.headers['content-type'] !== 'application/problem+json' || typeof response.body !== 'string') return undefined;
   const code = (JSON.parse(response.body) as { code?: unknown }).code;
-  return typeof code === 'string' ? { code } : {};
+  return typeof code === 'string' ? code : undefined;
 }

@@ -8,17 +8,37 @@ export interface LogEntry {
   readonly code?: string;
 }
 
-/** A bounded log: the newest `capacity` requests, oldest dropped first (a ring, O(1) per add). */
+/** A request as the app records it: the time stays a number until somebody reads the entry. */
+export interface LoggedRequest {
+  /** Epoch milliseconds. */
+  readonly atMs: number;
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly code: string | undefined;
+}
+
+/** The readable entry for a recorded request. */
+export function toLogEntry(request: LoggedRequest): LogEntry {
+  const entry = { at: new Date(request.atMs).toISOString(), method: request.method, url: request.url, status: request.status, durationMs: request.durationMs };
+  return request.code === undefined ? entry : { ...entry, code: request.code };
+}
+
+/**
+ * A bounded log: the newest `capacity` requests, oldest dropped first (a ring, O(1) per add).
+ * Dates are formatted when the log is read, not on every request.
+ */
 export class RequestLog {
-  private readonly ring: (LogEntry | undefined)[];
+  private readonly ring: (LoggedRequest | undefined)[];
   private next = 0;
   private size = 0;
 
   constructor(private readonly capacity = 500) {
-    this.ring = new Array<LogEntry | undefined>(capacity);
+    this.ring = new Array<LoggedRequest | undefined>(capacity);
   }
 
-  add(entry: LogEntry): void {
+  add(entry: LoggedRequest): void {
     this.ring[this.next] = entry;
     this.next = (this.next + 1) % this.capacity;
     this.size = Math.min(this.size + 1, this.capacity);
@@ -27,7 +47,7 @@ export class RequestLog {
   /** Newest first. */
   list(limit = this.capacity): LogEntry[] {
     const out: LogEntry[] = [];
-    for (let i = 1; i <= Math.min(limit, this.size); i += 1) out.push(this.ring[(this.next - i + this.capacity) % this.capacity] as LogEntry);
+    for (let i = 1; i <= Math.min(limit, this.size); i += 1) out.push(toLogEntry(this.ring[(this.next - i + this.capacity) % this.capacity] as LoggedRequest));
     return out;
   }
 

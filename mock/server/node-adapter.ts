@@ -7,51 +7,74 @@ export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 
 function headersOf(incoming: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(incoming.headers)) {
+  const given = incoming.headers;
+  for (const name in given) {
+    const value = given[name];
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
 }
 
+/** Called once with the core request, or `null` when the body is over the limit. */
+type OnRequest = (request: MockRequest | null) => void;
+
 /**
- * Reads a node:http request into a core request; `null` when the body is over the limit. A request
- * that announces no body is read synchronously: most requests are GETs, and an await costs ticks.
+ * Reads a node:http request into a core request. A request that announces no body is handed over
+ * at once, in the same tick: most requests are GETs. Bodies are buffered with plain stream events
+ * and a callback; promises and async iteration would cost ticks and allocations per request.
  */
-export function readRequest(incoming: IncomingMessage): MockRequest | null | Promise<MockRequest | null> {
+export function readRequest(incoming: IncomingMessage, done: OnRequest, failed: (error: unknown) => void): void {
   const announced = incoming.headers['content-length'];
   if (incoming.headers['transfer-encoding'] === undefined && (announced === undefined || announced === '0')) {
     incoming.resume();
-    return { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: headersOf(incoming) };
+    done({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: headersOf(incoming) });
+    return;
   }
   if (announced !== undefined && Number(announced) > MAX_REQUEST_BYTES) {
     incoming.resume();
-    return null;
+    done(null);
+    return;
   }
-  return readBody(incoming);
-}
-
-async function readBody(incoming: IncomingMessage): Promise<MockRequest | null> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+  const onData = (chunk: Buffer): void => {
     size += chunk.length;
-    if (size > MAX_REQUEST_BYTES) return null;
-    chunks.push(chunk);
-  }
-  const body = size > 0 ? new Uint8Array(Buffer.concat(chunks, size)) : undefined;
-  return { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: headersOf(incoming), body };
+    if (size <= MAX_REQUEST_BYTES) {
+      chunks.push(chunk);
+      return;
+    }
+    // Over the limit: stop buffering, answer 413, and let the rest of the body drain unread.
+    incoming.off('data', onData);
+    incoming.resume();
+    done(null);
+  };
+  incoming.on('data', onData);
+  incoming.once('error', failed);
+  incoming.once('end', () => {
+    if (size > MAX_REQUEST_BYTES) return;
+    const first = chunks[0];
+    const body = size === 0 ? undefined : chunks.length === 1 && first ? new Uint8Array(first.buffer, first.byteOffset, size) : new Uint8Array(Buffer.concat(chunks, size));
+    done({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: headersOf(incoming), body });
+  });
 }
 
-/** Writes a core response to node:http. String bodies go out as strings: node sends them in one write with the headers. */
+/**
+ * Writes a core response to node:http. The headers go to `writeHead` as one flat list, with
+ * `extraHeaders` only where the response has no header of that name. String bodies go out as
+ * strings: node sends them in one write with the headers.
+ */
 export function writeResponse(outgoing: ServerResponse, response: MockResponse, extraHeaders: Readonly<Record<string, string>> = {}): void {
-  const headers: Record<string, string | number> = { ...extraHeaders, ...response.headers };
+  const own = response.headers;
+  const flat: (string | number)[] = [];
+  for (const name in extraHeaders) if (own[name] === undefined) flat.push(name, extraHeaders[name] as string);
+  for (const name in own) flat.push(name, own[name] as string);
   if (response.body === undefined) {
-    outgoing.writeHead(response.status, headers);
+    outgoing.writeHead(response.status, flat);
     outgoing.end();
     return;
   }
-  headers['content-length'] = typeof response.body === 'string' ? Buffer.byteLength(response.body) : response.body.byteLength;
-  outgoing.writeHead(response.status, headers);
+  flat.push('content-length', typeof response.body === 'string' ? Buffer.byteLength(response.body) : response.body.byteLength);
+  outgoing.writeHead(response.status, flat);
   outgoing.end(response.body);
 }
 
@@ -67,22 +90,25 @@ function internalError(outgoing: ServerResponse, error: unknown): void {
  * (the mock's `Server` header).
  */
 export function requestListener(handle: (request: MockRequest) => MockResponse | Promise<MockResponse>, extraHeaders: Readonly<Record<string, string>> = {}): RequestListener {
-  const answer = (outgoing: ServerResponse, request: MockRequest | null): void | Promise<void> => {
-    if (!request) {
-      writeResponse(outgoing, problem('content-too-large', `A request body may hold at most ${MAX_REQUEST_BYTES} bytes.`, { headers: { connection: 'close' } }), extraHeaders);
-      return;
-    }
-    const response = handle(request);
-    if (response instanceof Promise) return response.then((r) => writeResponse(outgoing, r, extraHeaders));
-    writeResponse(outgoing, response, extraHeaders);
-  };
   return (incoming, outgoing) => {
+    const fail = (error: unknown): void => internalError(outgoing, error);
+    const answer = (request: MockRequest | null): void => {
+      try {
+        if (!request) {
+          writeResponse(outgoing, problem('content-too-large', `A request body may hold at most ${MAX_REQUEST_BYTES} bytes.`, { headers: { connection: 'close' } }), extraHeaders);
+          return;
+        }
+        const response = handle(request);
+        if (response instanceof Promise) response.then((r) => writeResponse(outgoing, r, extraHeaders)).catch(fail);
+        else writeResponse(outgoing, response, extraHeaders);
+      } catch (error) {
+        fail(error);
+      }
+    };
     try {
-      const request = readRequest(incoming);
-      const done = request instanceof Promise ? request.then((r) => answer(outgoing, r)) : answer(outgoing, request);
-      if (done instanceof Promise) done.catch((error: unknown) => internalError(outgoing, error));
+      readRequest(incoming, answer, fail);
     } catch (error) {
-      internalError(outgoing, error);
+      fail(error);
     }
   };
 }

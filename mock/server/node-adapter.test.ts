@@ -1,0 +1,72 @@
+// The node:http adapter on its own: how request bodies are read and how responses are written.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MockRequest } from '../core/http/messages.js';
+import { MAX_REQUEST_BYTES, requestListener } from './node-adapter.js';
+
+let server: Server;
+let url: string;
+const seen: MockRequest[] = [];
+
+/** Answers with what it received, so a test sees the core request the adapter built. */
+function echo(received: MockRequest) {
+  seen.push(received);
+  const digest = { method: received.method, url: received.url, bytes: received.body?.length ?? 0, text: new TextDecoder().decode(received.body ?? new Uint8Array()).slice(0, 64) };
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(digest) };
+}
+
+beforeAll(async () => {
+  server = createServer(requestListener(echo, { server: 'adapter-test' }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+async function* chunksOf(parts: readonly string[]): AsyncGenerator<Buffer> {
+  for (const part of parts) {
+    yield Buffer.from(part);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('requestListener', () => {
+  it('hands the core lower-case headers, the raw URL, and no body for a GET', async () => {
+    const response = await request(`${url}/v1/sessions?limit=2`, { headers: { 'X-Trace-Id': 'abc' } });
+    expect(await response.body.json()).toEqual({ method: 'GET', url: '/v1/sessions?limit=2', bytes: 0, text: '' });
+    expect(response.headers.server).toBe('adapter-test');
+    const last = seen.at(-1);
+    expect(last?.headers['x-trace-id']).toBe('abc');
+    expect(last?.body).toBeUndefined();
+  });
+
+  it('joins a chunked body sent in several writes, byte for byte', async () => {
+    const parts = ['{"title":', '"héllo', ' wörld"', '}'];
+    const response = await request(`${url}/v1/sessions`, { method: 'POST', body: Readable.from(chunksOf(parts)), headers: { 'content-type': 'application/json' } });
+    const expected = Buffer.from(parts.join(''));
+    expect(await response.body.json()).toEqual({ method: 'POST', url: '/v1/sessions', bytes: expected.length, text: parts.join('') });
+    expect(Buffer.from(seen.at(-1)?.body ?? new Uint8Array()).equals(expected)).toBe(true);
+  });
+
+  it('answers 413 problem+json to a chunked body that grows past the limit, without calling the core', async () => {
+    const before = seen.length;
+    const piece = 'x'.repeat(1024 * 1024);
+    const parts = Array.from({ length: Math.ceil(MAX_REQUEST_BYTES / piece.length) + 1 }, () => piece);
+    const outcome = await request(`${url}/upload`, { method: 'PUT', body: Readable.from(chunksOf(parts)), headers: { 'content-type': 'application/octet-stream' } }).then(
+      async (response) => ({ status: response.statusCode, type: response.headers['content-type'], body: (await response.body.json()) as { code?: string } }),
+      (error: unknown) => error as Error,
+    );
+    if (outcome instanceof Error) {
+      // The server may close the socket before the whole body is sent.
+      expect(outcome.message).toMatch(/socket|closed|reset|EPIPE/i);
+    } else {
+      expect(outcome).toMatchObject({ status: 413, type: 'application/problem+json', body: { code: 'content-too-large' } });
+    }
+    expect(seen.length).toBe(before);
+  });
+});
