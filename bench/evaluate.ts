@@ -29,6 +29,16 @@ function rps(a: LoadResult | null, b: LoadResult | null): number | null {
   return a && b && b.requestsPerSecond > 0 ? a.requestsPerSecond / b.requestsPerSecond : null;
 }
 
+/**
+ * How many requests `a` serves per CPU second relative to `b`: the requests/s ratio the two would
+ * show if each had a core to itself and the load generator were never the limit.
+ */
+function capacity(a: LoadResult | null, b: LoadResult | null): number | null {
+  const ours = a?.cpuMicrosPerRequest ?? null;
+  const theirs = b?.cpuMicrosPerRequest ?? null;
+  return ours !== null && theirs !== null && ours > 0 ? theirs / ours : null;
+}
+
 function check(target: string, ratio: number | null, pass: (r: number) => boolean, show: (r: number) => string): TargetCheck {
   if (ratio === null) return { target, ratio, shown: '-', verdict: 'N/A' };
   return { target, ratio, shown: show(ratio), verdict: pass(ratio) ? 'PASS' : 'MISS' };
@@ -44,6 +54,9 @@ export function evaluateTargets(figures: Figures): TargetCheck[] {
     check(`session detail: mock ≥ ${MIN_TIMES_PRISM}× Prism req/s`, rps(figures.detail.mock, figures.detail.prism), (r) => r >= MIN_TIMES_PRISM, times),
     check(`mixed workload: mock ≥ ${MIN_TIMES_PRISM}× Prism req/s`, rps(figures.mixed.mock, figures.mixed.prism), (r) => r >= MIN_TIMES_PRISM, times),
     check(`session detail: mock ≥ ${percent(MIN_SHARE_OF_CEILING)} of node:http req/s`, rps(figures.detail.mock, figures.detail.ceiling), (r) => r >= MIN_SHARE_OF_CEILING, percent),
+    check(`session detail: mock ≥ ${MIN_TIMES_PRISM}× Prism requests per CPU second`, capacity(figures.detail.mock, figures.detail.prism), (r) => r >= MIN_TIMES_PRISM, times),
+    check(`mixed workload: mock ≥ ${MIN_TIMES_PRISM}× Prism requests per CPU second`, capacity(figures.mixed.mock, figures.mixed.prism), (r) => r >= MIN_TIMES_PRISM, times),
+    check(`session detail: mock ≥ ${percent(MIN_SHARE_OF_CEILING)} of node:http requests per CPU second`, capacity(figures.detail.mock, figures.detail.ceiling), (r) => r >= MIN_SHARE_OF_CEILING, percent),
     check(`fork time flat: largest/smallest ≤ ${MAX_FORK_RATIO}×`, fork ? fork.timeRatio : null, (r) => r <= MAX_FORK_RATIO, times),
     check(`fork heap flat: largest/smallest ≤ ${MAX_FORK_RATIO}×`, fork ? fork.heapRatio : null, (r) => r <= MAX_FORK_RATIO, times),
   ];

@@ -28,14 +28,16 @@ describe('measureForkCost', () => {
 
 describe('evaluateTargets', () => {
   it('says N/A for what was not measured and PASS/MISS for the rest', () => {
-    const fast = { requestsPerSecond: 1000, p50Ms: 1, p99Ms: 2, responses: 4000, non2xx: 0, errors: 0, durationSeconds: 4 };
-    const slow = { ...fast, requestsPerSecond: 50 };
+    const fast = { requestsPerSecond: 1000, p50Ms: 1, p99Ms: 2, responses: 4000, non2xx: 0, errors: 0, durationSeconds: 4, cpuMicrosPerRequest: 10, serverCpuShare: 0.9 };
+    const slow = { ...fast, requestsPerSecond: 50, cpuMicrosPerRequest: 200 };
     const checks = evaluateTargets({
       detail: { mock: fast, prism: slow, ceiling: null },
       mixed: { mock: slow, prism: fast },
       forkCost: { rows: [], timeRatio: 1.1, heapRatio: null, gcForced: true },
     });
-    expect(checks.map((c) => c.verdict)).toEqual(['PASS', 'MISS', 'N/A', 'PASS', 'N/A']);
+    // req/s: detail, mixed, ceiling; then per CPU second: detail, mixed, ceiling; then fork time and heap.
+    expect(checks.map((c) => c.verdict)).toEqual(['PASS', 'MISS', 'N/A', 'PASS', 'MISS', 'N/A', 'PASS', 'N/A']);
+    expect(checks[3]?.shown).toBe('20.0×');
   });
 });
 

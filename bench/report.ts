@@ -15,6 +15,8 @@ export interface BenchSettings {
   readonly forksPerSize: number;
   readonly detailPath: string;
   readonly mixedCycle: string;
+  /** Where servers and load generator ran, e.g. pinned to CPUs 0 and 1. */
+  readonly placement: string;
 }
 
 /** Everything one `npm run bench` measured. */
@@ -37,8 +39,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 function loadRows(entries: readonly (readonly [string, LoadResult | null])[]): string[] {
-  const rows = entries.map(([name, r]) => (r ? [name, int(r.requestsPerSecond), ms(r.p50Ms), ms(r.p99Ms), int(r.responses), int(r.non2xx), int(r.errors)] : [name, 'failed', '-', '-', '-', '-', '-']));
-  return table(['target', 'req/s', 'p50 ms', 'p99 ms', 'responses', 'non-2xx', 'errors'], rows);
+  const cpu = (r: LoadResult): string[] => [r.cpuMicrosPerRequest === null ? '-' : r.cpuMicrosPerRequest.toFixed(1), r.serverCpuShare === null ? '-' : `${(r.serverCpuShare * 100).toFixed(0)}%`];
+  const rows = entries.map(([name, r]) => (r ? [name, int(r.requestsPerSecond), ms(r.p50Ms), ms(r.p99Ms), ...cpu(r), int(r.responses), int(r.non2xx), int(r.errors)] : [name, 'failed', '-', '-', '-', '-', '-', '-', '-']));
+  return table(['target', 'req/s', 'p50 ms', 'p99 ms', 'cpu µs/req', 'server cpu', 'responses', 'non-2xx', 'errors'], rows);
 }
 
 /** The report as the lines printed to the terminal. */
@@ -46,7 +49,8 @@ export function formatReport(report: BenchReport): string {
   const s = report.settings;
   const out: string[] = [];
   out.push(`Session API mock benchmark: ${s.tool}, ${s.connections} connections, ${s.warmupSeconds} s warm-up + ${s.durationSeconds} s per target in ${s.rounds} interleaved rounds, 127.0.0.1`);
-  out.push(`node ${report.environment.node} on ${report.environment.platform}, ${report.environment.cpus} × ${report.environment.cpuModel}`);
+  out.push(`node ${report.environment.node} on ${report.environment.platform}, ${report.environment.cpus} × ${report.environment.cpuModel}; ${s.placement}`);
+  out.push('cpu µs/req: server CPU time per response; server cpu: share of one core it used under load.');
   out.push('', `Session detail: GET ${s.detailPath}`);
   out.push(...loadRows([['mock (session-mock CLI)', report.detail.mock], ['prism mock', report.detail.prism], ['node:http ceiling', report.detail.ceiling]]));
   out.push('', `Mixed stateful workload: ${s.mixedCycle}`);

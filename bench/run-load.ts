@@ -5,6 +5,7 @@
  */
 import autocannon from 'autocannon';
 import { summarizeLatencies } from './percentiles.js';
+import { processCpuMs } from './process-cpu.js';
 
 /** One target under one workload. */
 export interface LoadTarget {
@@ -13,6 +14,8 @@ export interface LoadTarget {
   /** A fresh request sequence per run (autocannon annotates the objects it is given). */
   readonly requests: () => autocannon.Request[];
   readonly connections: number;
+  /** The server's process, to measure the CPU time it spends; unknown when absent. */
+  readonly pid?: number;
 }
 
 /** The raw outcome of one run; several are combined by {@link summarizeRuns}. */
@@ -23,6 +26,8 @@ export interface LoadRun {
   readonly durationSeconds: number;
   /** Response times in ms, one per response. */
   readonly latencies: readonly number[];
+  /** CPU time the server process used during the run; `null` when it could not be read. */
+  readonly serverCpuMs: number | null;
 }
 
 /** The figures of one target, over all of its measured runs. */
@@ -36,6 +41,10 @@ export interface LoadResult {
   /** Connection errors and timeouts. */
   readonly errors: number;
   readonly durationSeconds: number;
+  /** Server CPU time per response: what one request costs the server, whatever capped the rate. */
+  readonly cpuMicrosPerRequest: number | null;
+  /** Share of one CPU the server used while loaded (1 = a whole core). */
+  readonly serverCpuShare: number | null;
 }
 
 function cannon(options: autocannon.Options, onLatency?: (ms: number) => void): Promise<autocannon.Result> {
@@ -52,8 +61,11 @@ function cannon(options: autocannon.Options, onLatency?: (ms: number) => void): 
 /** Loads `target` for `seconds` and returns what happened. */
 export async function runLoad(target: LoadTarget, seconds: number): Promise<LoadRun> {
   const latencies: number[] = [];
+  const cpuBefore = processCpuMs(target.pid);
   const result = await cannon({ url: target.url, connections: target.connections, pipelining: 1, duration: seconds, requests: target.requests() }, (ms) => latencies.push(ms));
-  return { responses: result.requests.total, non2xx: result.non2xx, errors: result.errors, durationSeconds: result.duration, latencies };
+  const cpuAfter = processCpuMs(target.pid);
+  const serverCpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  return { responses: result.requests.total, non2xx: result.non2xx, errors: result.errors, durationSeconds: result.duration, latencies, serverCpuMs };
 }
 
 /** Loads `target` for `seconds` and throws the figures away: JIT, caches and sockets get warm. */
@@ -66,13 +78,17 @@ export function summarizeRuns(runs: readonly LoadRun[]): LoadResult {
   const sum = (pick: (run: LoadRun) => number): number => runs.reduce((total, run) => total + pick(run), 0);
   const durationSeconds = sum((r) => r.durationSeconds);
   const { p50, p99 } = summarizeLatencies(runs.flatMap((r) => r.latencies));
+  const responses = sum((r) => r.responses);
+  const cpuMs = runs.length > 0 && runs.every((r) => r.serverCpuMs !== null) ? sum((r) => r.serverCpuMs ?? 0) : null;
   return {
     requestsPerSecond: durationSeconds > 0 ? sum((r) => r.responses) / durationSeconds : 0,
     p50Ms: p50,
     p99Ms: p99,
-    responses: sum((r) => r.responses),
+    responses,
     non2xx: sum((r) => r.non2xx),
     errors: sum((r) => r.errors),
     durationSeconds,
+    cpuMicrosPerRequest: cpuMs !== null && responses > 0 ? (cpuMs * 1000) / responses : null,
+    serverCpuShare: cpuMs !== null && durationSeconds > 0 ? cpuMs / 1000 / durationSeconds : null,
   };
 }

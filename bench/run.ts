@@ -6,13 +6,16 @@
  *
  * Options: `--json FILE` also writes the results; `--duration S` measured per target (4),
  * `--rounds N` it is split into (2), `--warmup S` per target (1), `--connections N` (10),
- * `--forks N` (2000), `--sizes 10,1000,100000`.
+ * `--forks N` (2000), `--sizes 10,1000,100000`, `--no-pin` (leave CPU placement to the scheduler).
+ * Each server's CPU time is read too: requests/s can be capped by the load generator, which shares
+ * the machine, while CPU time per request is what the server itself costs.
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, platform, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import { captureResponse, capturedText, type CapturedResponse } from './captured-response.js';
+import { describePlacement, pinThisProcess, planPlacement, type Placement } from './cpu-placement.js';
 import type { ChildServer } from './child-server.js';
 import { compareTargets, type Comparison } from './compare-targets.js';
 import { evaluateTargets } from './evaluate.js';
@@ -34,7 +37,7 @@ function positive(value: string, name: string): number {
   return n;
 }
 
-function parseOptions(): { settings: BenchSettings; json: string | undefined } {
+function parseOptions(): { settings: BenchSettings; json: string | undefined; placement: Placement } {
   const { values } = parseArgs({
     options: {
       json: { type: 'string' },
@@ -44,8 +47,10 @@ function parseOptions(): { settings: BenchSettings; json: string | undefined } {
       forks: { type: 'string', default: '2000' },
       sizes: { type: 'string', default: '10,1000,100000' },
       rounds: { type: 'string', default: '2' },
+      'no-pin': { type: 'boolean', default: false },
     },
   });
+  const placement = pinThisProcess(planPlacement(!values['no-pin']));
   const version = (createRequire(import.meta.url)('autocannon/package.json') as { version: string }).version;
   const settings: BenchSettings = {
     tool: `autocannon ${version}`,
@@ -57,8 +62,9 @@ function parseOptions(): { settings: BenchSettings; json: string | undefined } {
     forksPerSize: Math.round(positive(values.forks, 'forks')),
     detailPath: '/v1/sessions/{id}',
     mixedCycle: MIXED_CYCLE,
+    placement: describePlacement(placement),
   };
-  return { settings, json: values.json };
+  return { settings, json: values.json, placement };
 }
 
 function progress(message: string): void {
@@ -84,8 +90,8 @@ async function newestSessionId(url: string): Promise<string> {
 }
 
 /** The mock, the session whose detail is loaded, and the exact response the ceiling replays. */
-async function startMockAndCapture(): Promise<{ server: ChildServer; sessionId: string; response: CapturedResponse }> {
-  const server = await startMock();
+async function startMockAndCapture(placement: Placement): Promise<{ server: ChildServer; sessionId: string; response: CapturedResponse }> {
+  const server = await startMock(placement);
   try {
     const sessionId = await newestSessionId(server.url);
     const response = await captureResponse(`${server.url}/v1/sessions/${sessionId}`, { authorization: `Bearer ${TOKEN}` });
@@ -98,7 +104,7 @@ async function startMockAndCapture(): Promise<{ server: ChildServer; sessionId: 
 }
 
 async function main(): Promise<void> {
-  const { settings, json } = parseOptions();
+  const { settings, json, placement } = parseOptions();
   const servers: ChildServer[] = [];
   let detail: Comparison | null = null;
   let mixed: Comparison | null = null;
@@ -106,23 +112,23 @@ async function main(): Promise<void> {
   let sessionId = 'ses_4b1e9a';
   try {
     progress('starting the mock (dist/mock/cli.js)');
-    const mock = await attempt('mock', startMockAndCapture);
+    const mock = await attempt('mock', () => startMockAndCapture(placement));
     if (mock) {
       servers.push(mock.server);
       sessionId = mock.sessionId;
     }
     progress('starting the node:http ceiling');
-    const ceiling = mock ? await attempt('node:http ceiling', () => startCeiling(mock.response)) : null;
+    const ceiling = mock ? await attempt('node:http ceiling', () => startCeiling(mock.response, placement)) : null;
     if (!mock) errors.push('node:http ceiling: skipped, no mock response to replay');
     if (ceiling) servers.push(ceiling);
     progress('starting prism mock contract/openapi.yaml');
-    const prism = await attempt('prism', startPrism);
+    const prism = await attempt('prism', () => startPrism(placement));
     if (prism) servers.push(prism);
 
     const compare = { warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds, rounds: settings.rounds, onStep: progress };
     const targets = (requests: LoadTarget['requests'], candidates: Record<string, ChildServer | null>): Record<string, LoadTarget> => {
       const live: Record<string, LoadTarget> = {};
-      for (const [name, server] of Object.entries(candidates)) if (server) live[name] = { url: server.url, requests, connections: settings.connections };
+      for (const [name, server] of Object.entries(candidates)) if (server) live[name] = { url: server.url, requests, connections: settings.connections, pid: server.pid };
       return live;
     };
     detail = await compareTargets(targets(sessionDetailWorkload(sessionId, TOKEN), { mock: mock?.server ?? null, prism, ceiling }), compare);

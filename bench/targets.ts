@@ -6,6 +6,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CapturedResponse } from './captured-response.js';
 import { startChildServer, type ChildServer } from './child-server.js';
+import { serverCommand, type Placement } from './cpu-placement.js';
 import { freePort } from './free-port.js';
 
 /** The repository root, seen from `dist/bench/` (where `npm run bench` runs this). */
@@ -13,12 +14,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOST = '127.0.0.1';
 
 /** `node dist/mock/cli.js --port P`: the mock as users run it, demo fixtures, auth on. */
-export async function startMock(): Promise<ChildServer> {
+export async function startMock(placement: Placement): Promise<ChildServer> {
   const port = await freePort();
   return startChildServer({
     name: 'session-mock',
-    command: process.execPath,
-    args: [fileURLToPath(new URL('../mock/cli.js', import.meta.url)), '--port', String(port), '--host', HOST, '--auth', 'on'],
+    ...serverCommand(placement, process.execPath, [fileURLToPath(new URL('../mock/cli.js', import.meta.url)), '--port', String(port), '--host', HOST, '--auth', 'on']),
     url: `http://${HOST}:${port}`,
     cwd: ROOT,
   });
@@ -28,25 +28,23 @@ export async function startMock(): Promise<ChildServer> {
  * `prism mock contract/openapi.yaml -p P`, static examples (Prism's fast mode). Logging is
  * turned down to `warn` so that writing one log line per request does not slow it: its best case.
  */
-export async function startPrism(): Promise<ChildServer> {
+export async function startPrism(placement: Placement): Promise<ChildServer> {
   const port = await freePort();
   const prism = realpathSync(`${ROOT}node_modules/.bin/prism`);
   return startChildServer({
     name: 'prism',
-    command: process.execPath,
-    args: [prism, 'mock', 'contract/openapi.yaml', '-p', String(port), '-h', HOST, '--verboseLevel', 'warn'],
+    ...serverCommand(placement, process.execPath, [prism, 'mock', 'contract/openapi.yaml', '-p', String(port), '-h', HOST, '--verboseLevel', 'warn']),
     url: `http://${HOST}:${port}`,
     cwd: ROOT,
   });
 }
 
 /** The bare node:http server that answers every request with `response`. */
-export async function startCeiling(response: CapturedResponse): Promise<ChildServer> {
+export async function startCeiling(response: CapturedResponse, placement: Placement): Promise<ChildServer> {
   const port = await freePort();
   return startChildServer({
     name: 'node:http ceiling',
-    command: process.execPath,
-    args: [fileURLToPath(new URL('./ceiling-server.js', import.meta.url)), String(port)],
+    ...serverCommand(placement, process.execPath, [fileURLToPath(new URL('./ceiling-server.js', import.meta.url)), String(port)]),
     url: `http://${HOST}:${port}`,
     cwd: ROOT,
     env: { ...process.env, BENCH_CEILING_RESPONSE: JSON.stringify(response) },
