@@ -51,6 +51,8 @@ interface ParameterPlan {
   readonly arrays: ReadonlySet<string>;
   readonly path: ValidateFunction;
   readonly query: ValidateFunction;
+  /** An empty query passes unchanged: no query parameter is required or has a default to fill in. */
+  readonly emptyQueryPasses: boolean;
   /** `null` when the operation declares no header: any headers pass and none is coerced. */
   readonly header: ValidateFunction | null;
 }
@@ -74,6 +76,7 @@ export class RequestValidator {
         arrays: new Set(operation.parameters.filter((p) => p.in === 'query' && isArraySchema(p.schema)).map((p) => p.name)),
         path: this.parameterValidator(operation, 'path'),
         query: this.parameterValidator(operation, 'query'),
+        emptyQueryPasses: operation.parameters.every((p) => p.in !== 'query' || (!p.required && (typeof p.schema !== 'object' || p.schema === null || !('default' in p.schema)))),
         header: operation.parameters.some((p) => p.in === 'header') ? this.parameterValidator(operation, 'header') : null,
       };
       this.plans.set(operation.operationId, plan);
@@ -99,7 +102,7 @@ export class RequestValidator {
     const path: Record<string, unknown> = { ...raw.pathParams };
     // The common case, every check passing, allocates nothing more; issues are gathered only on failure.
     const pathOk = plan.path(path);
-    const queryOk = plan.query(query);
+    const queryOk = (raw.query.size === 0 && plan.emptyQueryPasses) || plan.query(query);
     const headerOk = plan.header === null || plan.header(header);
     if (pathOk && queryOk && headerOk) return { ok: true, value: { path, query, header } };
     const issues: ValidationIssue[] = [];
