@@ -2,6 +2,7 @@
  * The mock core: `handle(request) → response` over one in-memory store. No socket, no terminal
  * output, no globals: every core owns its state, so tests run many side by side.
  */
+import { bearerToken } from './http/bearer-token.js';
 import type { Contract } from '../../contract/index.js';
 import { commitHandlers } from './handlers/commits.js';
 import { environmentHandlers } from './handlers/environment.js';
@@ -11,7 +12,7 @@ import { mergeHandlers } from './handlers/merge.js';
 import { sessionHandlers } from './handlers/sessions.js';
 import type { MockRequest, MockResponse } from './http/messages.js';
 import { createPipeline, type OperationHandler, type Principal } from './http/pipeline.js';
-import { isRecordedChange, toScenarioStep, type RecordedChange } from './scenario/record-step.js';
+import { isRecordedChange, recordChange, toScenarioStep, type RecordedChange } from './scenario/record-step.js';
 import { replayScenario } from './scenario/replay.js';
 import type { Scenario, ScenarioPrincipal } from './scenario/scenario.js';
 import { Store } from './state/store.js';
@@ -60,18 +61,17 @@ function principalOf(entry: ScenarioPrincipal): Principal {
   return { principalId: entry.principalId, tenantId: entry.tenantId, admin: entry.admin === true };
 }
 
-function bearerToken(authorization: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  return match?.[1];
-}
 
 /** Builds a fresh store and pipeline for a scenario and replays it; a message when a step fails. */
 function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | string {
   const store = new Store(options.now);
   const byToken = new Map(scenario.principals.map((p) => [p.token, principalOf(p)]));
+  // The usual spelling of each known header, looked up before the general parse.
+  const byHeader = new Map([...byToken].map(([token, principal]) => [`Bearer ${token}`, principal]));
+  const tokenByHeader = new Map([...byToken.keys()].map((token) => [`Bearer ${token}`, token]));
   const fallback = byToken.get(scenario.defaultToken) ?? null;
   const authenticate = (authorization: string | undefined): Principal | null => {
-    const known = byToken.get(bearerToken(authorization) ?? '');
+    const known = (authorization === undefined ? undefined : byHeader.get(authorization)) ?? byToken.get(bearerToken(authorization) ?? '');
     if (known) return known;
     return options.auth === false ? fallback : null;
   };
@@ -89,7 +89,7 @@ function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | s
   const changes: RecordedChange[] = [];
   const handle = (request: MockRequest): MockResponse => {
     const response = pipeline(request);
-    if (isRecordedChange(request, response)) changes.push({ request, status: response.status });
+    if (isRecordedChange(request, response)) changes.push(recordChange(request, response.status, tokenByHeader));
     return response;
   };
   return { scenario, handle, changes };

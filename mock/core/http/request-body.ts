@@ -14,12 +14,15 @@ export type ParsedBody =
   | { readonly kind: 'bytes'; readonly value: Uint8Array };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const NO_BODY: Result<ParsedBody> = Object.freeze(success<ParsedBody>({ kind: 'none' }));
 
 /**
  * Checks the content type, size, encoding, JSON syntax and schema of a request body, in that
  * order, so each failure gets its own code (415, 413, 400 malformed-json, 400 validation-failed).
  */
 export function parseRequestBody(contract: Contract, operation: OperationSpec, contentType: string | undefined, body: Uint8Array | undefined): Result<ParsedBody> {
+  // Most requests are reads of operations that take no body: whatever came along is ignored.
+  if (!operation.requestBody) return NO_BODY;
   // A zero-length body with a declared non-JSON type is an empty file, not a missing body.
   const type = essence(contentType);
   const hasBody = (body !== undefined && body.length > 0) || (type !== null && !isJsonMediaType(type));

@@ -1,3 +1,4 @@
+import { bearerToken } from '../http/bearer-token.js';
 import { bytesToBase64 } from '../http/base64.js';
 import type { MockRequest, MockResponse } from '../http/messages.js';
 import type { ScenarioStep } from './scenario.js';
@@ -7,10 +8,38 @@ const KEPT_HEADERS = ['if-match', 'if-none-match', 'idempotency-key'] as const;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** An accepted change as it arrived: turned into a scenario step only when state is exported. */
+/**
+ * An accepted change, kept in the few fields a replay needs and turned into a scenario step only
+ * when state is exported. A busy mock keeps one per write, so it holds no more than that: not the
+ * request's other headers, and the token rather than the whole Authorization value.
+ */
 export interface RecordedChange {
-  readonly request: MockRequest;
+  readonly method: string;
+  readonly url: string;
   readonly status: number;
+  /** The bearer token sent, if any. */
+  readonly token: string | undefined;
+  /** The request's {@link KEPT_HEADERS}; `undefined` when it sent none of them. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  readonly contentType: string | undefined;
+  readonly body: Uint8Array | undefined;
+}
+
+
+/**
+ * Keeps what replaying `request` needs. `knownTokens` maps the usual `Bearer <token>` spelling of
+ * each known token to the token itself, so recording shares those strings instead of copying them.
+ */
+export function recordChange(request: MockRequest, status: number, knownTokens: ReadonlyMap<string, string>): RecordedChange {
+  const given = request.headers;
+  let headers: Record<string, string> | undefined;
+  for (const name of KEPT_HEADERS) {
+    const value = given[name];
+    if (value !== undefined) (headers ??= {})[name] = value;
+  }
+  const authorization = given.authorization;
+  const token = (authorization === undefined ? undefined : knownTokens.get(authorization)) ?? bearerToken(authorization);
+  return { method: request.method, url: request.url, status, token, headers, contentType: given['content-type'], body: request.body };
 }
 
 /**
@@ -23,10 +52,9 @@ export function isRecordedChange(request: MockRequest, response: MockResponse): 
   return response.status < 400 && response.headers['idempotent-replayed'] === undefined;
 }
 
-function bodyOf(request: MockRequest): Pick<ScenarioStep, 'json' | 'text' | 'base64' | 'contentType'> {
-  const bytes = request.body;
-  if (bytes === undefined || bytes.length === 0) return request.headers['content-type'] === undefined ? {} : { text: '', contentType: request.headers['content-type'] };
-  const contentType = request.headers['content-type'];
+function bodyOf(change: RecordedChange): Pick<ScenarioStep, 'json' | 'text' | 'base64' | 'contentType'> {
+  const { body: bytes, contentType } = change;
+  if (bytes === undefined || bytes.length === 0) return contentType === undefined ? {} : { text: '', contentType };
   if (contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
     // Accepted, so it parsed as JSON already.
     return { json: JSON.parse(utf8.decode(bytes)) as unknown };
@@ -36,19 +64,12 @@ function bodyOf(request: MockRequest): Pick<ScenarioStep, 'json' | 'text' | 'bas
 
 /** The scenario step that replays a recorded change. */
 export function toScenarioStep(change: RecordedChange, defaultToken: string): ScenarioStep {
-  const { request } = change;
-  const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-  const headers: Record<string, string> = {};
-  for (const name of KEPT_HEADERS) {
-    const value = request.headers[name];
-    if (value !== undefined) headers[name] = value;
-  }
   return {
-    method: request.method as ScenarioStep['method'],
-    path: request.url,
-    ...(token !== undefined && token !== defaultToken ? { as: token } : {}),
-    ...(Object.keys(headers).length > 0 ? { headers } : {}),
-    ...bodyOf(request),
+    method: change.method as ScenarioStep['method'],
+    path: change.url,
+    ...(change.token !== undefined && change.token !== defaultToken ? { as: change.token } : {}),
+    ...(change.headers === undefined ? {} : { headers: { ...change.headers } }),
+    ...bodyOf(change),
     expectStatus: change.status,
   };
 }

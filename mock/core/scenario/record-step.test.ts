@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isRecordedChange, recordChange, toScenarioStep } from './record-step.js';
+
+const known = new Map([['Bearer demo-bea', 'demo-bea']]);
+const utf8 = new TextEncoder();
+
+describe('recordChange and toScenarioStep', () => {
+  it('keeps the token, the replay-relevant headers and the body, and nothing else', () => {
+    const change = recordChange(
+      {
+        method: 'PUT',
+        url: '/v1/sessions/ses_1/files/a.txt',
+        headers: { authorization: 'Bearer demo-bea', 'if-match': '"3"', 'content-type': 'text/plain', host: 'localhost', 'x-trace': 't' },
+        body: utf8.encode('hi'),
+      },
+      201,
+      known,
+    );
+    expect(change).toMatchObject({ token: 'demo-bea', headers: { 'if-match': '"3"' }, contentType: 'text/plain', status: 201 });
+    expect(toScenarioStep(change, 'demo-ana')).toEqual({ method: 'PUT', path: '/v1/sessions/ses_1/files/a.txt', as: 'demo-bea', headers: { 'if-match': '"3"' }, base64: 'aGk=', contentType: 'text/plain', expectStatus: 201 });
+  });
+
+  it('reads tokens in other spellings, leaves out the default token, and writes JSON bodies as JSON', () => {
+    const change = recordChange({ method: 'POST', url: '/v1/sessions', headers: { authorization: 'bearer   demo-ana ', 'content-type': 'application/json' }, body: utf8.encode('{"title":"t"}') }, 201, known);
+    expect(change.token).toBe('demo-ana');
+    expect(change.headers).toBeUndefined();
+    expect(toScenarioStep(change, 'demo-ana')).toEqual({ method: 'POST', path: '/v1/sessions', json: { title: 't' }, expectStatus: 201 });
+  });
+
+  it('records accepted writes only', () => {
+    const post = { method: 'POST', url: '/v1/sessions', headers: {} };
+    expect(isRecordedChange(post, { status: 201, headers: {} })).toBe(true);
+    expect(isRecordedChange(post, { status: 409, headers: {} })).toBe(false);
+    expect(isRecordedChange(post, { status: 201, headers: { 'idempotent-replayed': 'true' } })).toBe(false);
+    expect(isRecordedChange({ ...post, method: 'GET' }, { status: 200, headers: {} })).toBe(false);
+  });
+});
