@@ -34,7 +34,11 @@ export interface ForkCostRow {
   readonly microsPerFork: number;
   /** Total time over all forks, pauses included. */
   readonly meanMicrosPerFork: number;
-  /** Heap growth after a forced GC, divided by the forks: what each fork keeps alive. */
+  /**
+   * Heap growth between forced GCs divided by the forks, the median of several batches: what each
+   * fork keeps alive. One batch alone can come out negative when a GC frees something unrelated
+   * (V8 drops unused bytecode, for one); the median of five does not.
+   */
   readonly bytesPerFork: number;
   /** Time to build the source session (create plus PUTs), for context. */
   readonly buildMs: number;
@@ -92,6 +96,25 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** Heap batches: more would only add forced GCs, each a full collection of a large heap. */
+const HEAP_BATCHES = 5;
+
+/** Bytes kept per fork: the median over batches of heap growth between forced GCs. */
+function heapPerFork(core: MockCore, id: string, forks: number, gc: (() => void) | null): number {
+  const perBatch: number[] = [];
+  const count = Math.max(1, Math.floor(forks / HEAP_BATCHES));
+  for (let b = 0; b < HEAP_BATCHES; b += 1) {
+    gc?.();
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < count; i += 1) fork(core, id);
+    gc?.();
+    gc?.();
+    perBatch.push((process.memoryUsage().heapUsed - before) / count);
+  }
+  return median(perBatch);
+}
+
 /** µs per fork of each batch, timing `forks` forks of `id` split into `batches` batches. */
 function timeForks(core: MockCore, id: string, forks: number, batches: number): number[] {
   const perBatch: number[] = [];
@@ -112,16 +135,11 @@ function measureSize(contract: Contract, files: number, options: ForkCostOptions
   const buildMs = performance.now() - built;
   const warmup = Math.ceil((options.warmupForks ?? options.forks) / 10);
   for (let i = 0; i < warmup; i += 1) fork(core, id);
-  gc?.();
-  gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
   const started = process.hrtime.bigint();
   const perBatch = timeForks(core, id, options.forks, Math.max(1, Math.min(options.forks, options.batches ?? 20)));
   const elapsedUs = Number(process.hrtime.bigint() - started) / 1000;
-  gc?.();
-  gc?.();
-  const heapAfter = process.memoryUsage().heapUsed;
-  return { files, forks: options.forks, microsPerFork: median(perBatch), meanMicrosPerFork: elapsedUs / options.forks, bytesPerFork: (heapAfter - heapBefore) / options.forks, buildMs };
+  const bytesPerFork = heapPerFork(core, id, options.forks, gc);
+  return { files, forks: options.forks, microsPerFork: median(perBatch), meanMicrosPerFork: elapsedUs / options.forks, bytesPerFork, buildMs };
 }
 
 /** Forks a small session untimed so the first measured size does not pay for the JIT. */
