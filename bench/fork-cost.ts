@@ -4,7 +4,7 @@
  * heap per fork should not depend on how many files the source holds.
  */
 import { loadContract, type Contract } from '../contract/index.js';
-import { createMockCore, type MockCore, type MockResponse } from '../mock/index.js';
+import { createMockCore, responseJson, type MockCore, type MockResponse } from '../mock/index.js';
 import { resolveGc } from './force-gc.js';
 
 /** What to measure. */
@@ -77,7 +77,7 @@ function buildSession(core: MockCore, files: number, createBatch: number): strin
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
     body: encoder.encode(JSON.stringify({ title: `fork-cost ${files}`, files: initial })),
   });
-  const id = (JSON.parse(String(expectStatus(created, 201, 'create').body)) as { id: string }).id;
+  const id = (responseJson(expectStatus(created, 201, 'create')) as { id: string }).id;
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/octet-stream' };
   for (let i = initial.length; i < files; i += 1) {
     const url = `/v1/sessions/${id}/files/${encodeURIComponent(filePath(i))}`;

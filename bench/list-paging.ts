@@ -4,7 +4,7 @@
  * resumes by binary search, so an unfiltered page costs the same wherever it starts.
  */
 import { loadContract, type Contract } from '../contract/index.js';
-import { createMockCore, type MockCore } from '../mock/index.js';
+import { createMockCore, responseJson, type MockCore } from '../mock/index.js';
 
 /** Cost of walking every page of one listing. */
 export interface ListWalk {
@@ -42,7 +42,7 @@ function walk(core: MockCore, query: string, pageSize: number): ListWalk {
     const url = `/v1/sessions?limit=${pageSize}${query}${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
     const response = core.handle({ method: 'GET', url, headers });
     if (response.status !== 200) throw new Error(`GET ${url}: ${response.status}`);
-    const page = JSON.parse(String(response.body)) as { items: unknown[]; nextCursor: string | null };
+    const page = responseJson(response) as { items: unknown[]; nextCursor: string | null };
     pages += 1;
     items += page.items.length;
     cursor = page.nextCursor;

@@ -4,8 +4,8 @@
  * several workspace sizes; prints the figures, the ratios and the targets. Always exits 0 once it
  * has measured: a MISS is a finding, not a failure.
  *
- * Options: `--json FILE` also writes the results; `--duration S` measured per target (4),
- * `--rounds N` it is split into (2), `--warmup S` per target (1), `--connections N` (10),
+ * Options: `--json FILE` also writes the results; `--duration S` measured per target (6),
+ * `--rounds N` it is split into (6), `--warmup S` per target (1), `--connections N` (10),
  * `--forks N` (2000), `--sizes 10,1000,100000`, `--no-pin` (leave CPU placement to the scheduler).
  * Each server's CPU time is read too: requests/s can be capped by the load generator, which shares
  * the machine, while CPU time per request is what the server itself costs.
@@ -41,12 +41,12 @@ function parseOptions(): { settings: BenchSettings; json: string | undefined; pl
   const { values } = parseArgs({
     options: {
       json: { type: 'string' },
-      duration: { type: 'string', default: '4' },
+      duration: { type: 'string', default: '6' },
       warmup: { type: 'string', default: '1' },
       connections: { type: 'string', default: '10' },
       forks: { type: 'string', default: '2000' },
       sizes: { type: 'string', default: '10,1000,100000' },
-      rounds: { type: 'string', default: '2' },
+      rounds: { type: 'string', default: '6' },
       'no-pin': { type: 'boolean', default: false },
     },
   });

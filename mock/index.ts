@@ -7,6 +7,7 @@ export type { MockServer, MockServerOptions } from './server/create-mock-server.
 export { createMockCore } from './core/mock-core.js';
 export type { MockCore, MockCoreOptions } from './core/mock-core.js';
 export type { MockRequest, MockResponse } from './core/http/messages.js';
+export { responseJson } from './core/http/messages.js';
 export type { Scenario, ScenarioPrincipal, ScenarioStep } from './core/scenario/scenario.js';
 export { loadScenarioDir, defaultFixtureDir } from './fixtures/load-scenario-dir.js';
 export type { CorsPolicy } from './app/cors.js';

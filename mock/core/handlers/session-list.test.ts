@@ -55,3 +55,23 @@ describe('listing sessions', () => {
     expect(api.send('GET', '/v1/sessions?limit=201').status).toBe(400);
   });
 });
+
+describe('list page bodies', () => {
+  it('are byte for byte the JSON of the whole page, for empty, single, full and unicode pages', () => {
+    const api = checkedCore();
+    const check = (query: string): { items: unknown[]; nextCursor: string | null } => {
+      const text = new TextDecoder().decode(expectStatus(api, 200, 'GET', `/v1/sessions${query}`).bytes);
+      const page = JSON.parse(text) as { items: unknown[]; nextCursor: string | null };
+      expect(text).toBe(JSON.stringify(page));
+      return page;
+    };
+    expect(check('?limit=5')).toEqual({ items: [], nextCursor: null });
+    createSession(api, {}, { title: 'naïve – 漢字 😀 "quoted"', tags: ['web'] });
+    expect(check('?limit=5').items).toHaveLength(1);
+    for (let i = 0; i < 4; i += 1) createSession(api, {}, { title: `s${i}` });
+    const first = check('?limit=2');
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).not.toBeNull();
+    expect(check(`?limit=5&cursor=${encodeURIComponent(first.nextCursor ?? '')}`).items).toHaveLength(3);
+  });
+});

@@ -47,19 +47,23 @@ export function sessionDetail(s: SessionRecord): Record<string, unknown> {
   };
 }
 
+const utf8 = new TextEncoder();
+
 /**
- * The detail view as JSON text. `keep` (reads) stores it for the next read at the same version;
- * writes only reuse a stored one, so sessions nobody reads hold no copy.
+ * The detail view as a JSON body. `keep` (reads) stores it as UTF-8 bytes for the next read at the
+ * same version; writes return text and only reuse a stored copy, so sessions nobody reads hold none.
  */
-export function sessionDetailJson(s: SessionRecord, keep: boolean): string {
-  if (s.detailJson?.version === s.version) return s.detailJson.text;
+export function sessionDetailJson(s: SessionRecord, keep: boolean): string | Uint8Array {
+  if (s.detailJson?.version === s.version) return s.detailJson.bytes;
   const text = JSON.stringify(sessionDetail(s));
-  if (keep) s.detailJson = { version: s.version, text };
-  return text;
+  if (!keep) return text;
+  const bytes = utf8.encode(text);
+  s.detailJson = { version: s.version, bytes };
+  return bytes;
 }
 
-/** The summary view as JSON text, kept per version: list pages repeat the same sessions. */
-export function sessionSummaryJson(s: SessionRecord): string {
-  if (s.summaryJson?.version !== s.version) s.summaryJson = { version: s.version, text: JSON.stringify(sessionSummary(s)) };
-  return s.summaryJson.text;
+/** The summary view as UTF-8 JSON, kept per version: list pages repeat the same sessions. */
+export function sessionSummaryJson(s: SessionRecord): Uint8Array {
+  if (s.summaryJson?.version !== s.version) s.summaryJson = { version: s.version, bytes: utf8.encode(JSON.stringify(sessionSummary(s))) };
+  return s.summaryJson.bytes;
 }

@@ -32,12 +32,13 @@ export interface SessionRecord {
   /** Deleted sessions stay in the store so `:merge` can trace ancestry through them. */
   deleted: boolean;
   /**
-   * The detail view serialised at `version`: reads of an unchanged session (most requests) reuse
-   * it. Valid because every change the detail view shows moves `version` (SEMANTICS §2).
+   * The detail view serialised at `version`, as UTF-8 JSON: reads of an unchanged session (most
+   * requests) reuse it, and the transport sends the bytes without encoding them again. Valid
+   * because every change the detail view shows moves `version` (SEMANTICS §2).
    */
-  detailJson?: { readonly version: number; readonly text: string };
+  detailJson?: { readonly version: number; readonly bytes: Uint8Array };
   /** The summary view serialised at `version`, for list pages (same rule as `detailJson`). */
-  summaryJson?: { readonly version: number; readonly text: string };
+  summaryJson?: { readonly version: number; readonly bytes: Uint8Array };
   /** Checkpoint and commit ids in creation order. */
   readonly checkpoints: string[];
   readonly commits: string[];
