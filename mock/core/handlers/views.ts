@@ -62,8 +62,8 @@ export function sessionDetailJson(s: SessionRecord, keep: boolean): string | Uin
   return bytes;
 }
 
-/** The summary view as UTF-8 JSON, kept per version: list pages repeat the same sessions. */
-export function sessionSummaryJson(s: SessionRecord): Uint8Array {
-  if (s.summaryJson?.version !== s.version) s.summaryJson = { version: s.version, bytes: utf8.encode(JSON.stringify(sessionSummary(s))) };
-  return s.summaryJson.bytes;
+/** The summary view as JSON text, kept per version: list pages repeat the same sessions. */
+export function sessionSummaryJson(s: SessionRecord): string {
+  if (s.summaryJson?.version !== s.version) s.summaryJson = { version: s.version, text: JSON.stringify(sessionSummary(s)) };
+  return s.summaryJson.text;
 }

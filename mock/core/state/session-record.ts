@@ -38,7 +38,7 @@ export interface SessionRecord {
    */
   detailJson?: { readonly version: number; readonly bytes: Uint8Array };
   /** The summary view serialised at `version`, for list pages (same rule as `detailJson`). */
-  summaryJson?: { readonly version: number; readonly bytes: Uint8Array };
+  summaryJson?: { readonly version: number; readonly text: string };
   /** Checkpoint and commit ids in creation order. */
   readonly checkpoints: string[];
   readonly commits: string[];
