@@ -22,7 +22,11 @@ export interface RecordedChange {
   /** The request's {@link KEPT_HEADERS}; `undefined` when it sent none of them. */
   readonly headers: Readonly<Record<string, string>> | undefined;
   readonly contentType: string | undefined;
-  readonly body: Uint8Array | undefined;
+  /**
+   * A JSON body as its text (it was accepted, so it is valid UTF-8); any other body as bytes. Text
+   * costs the garbage collector less than a buffer: each buffer is tracked on its own.
+   */
+  readonly body: string | Uint8Array | undefined;
 }
 
 
@@ -39,7 +43,10 @@ export function recordChange(request: MockRequest, status: number, knownTokens: 
   }
   const authorization = given.authorization;
   const token = (authorization === undefined ? undefined : knownTokens.get(authorization)) ?? bearerToken(authorization);
-  return { method: request.method, url: request.url, status, token, headers, contentType: given['content-type'], body: request.body };
+  const contentType = given['content-type'];
+  const raw = request.body;
+  const body = raw !== undefined && raw.length > 0 && isJson(contentType) ? textOrBytes(raw) : raw;
+  return { method: request.method, url: request.url, status, token, headers, contentType, body };
 }
 
 /**
@@ -52,14 +59,25 @@ export function isRecordedChange(request: MockRequest, response: MockResponse): 
   return response.status < 400 && response.headers['idempotent-replayed'] === undefined;
 }
 
-function bodyOf(change: RecordedChange): Pick<ScenarioStep, 'json' | 'text' | 'base64' | 'contentType'> {
-  const { body: bytes, contentType } = change;
-  if (bytes === undefined || bytes.length === 0) return contentType === undefined ? {} : { text: '', contentType };
-  if (contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-    // Accepted, so it parsed as JSON already.
-    return { json: JSON.parse(utf8.decode(bytes)) as unknown };
+/** Accepted JSON is valid UTF-8; should that ever not hold, the bytes are kept rather than thrown on. */
+function textOrBytes(bytes: Uint8Array): string | Uint8Array {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return bytes;
   }
-  return { base64: bytesToBase64(bytes), ...(contentType === undefined ? {} : { contentType }) };
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType);
+}
+
+function bodyOf(change: RecordedChange): Pick<ScenarioStep, 'json' | 'text' | 'base64' | 'contentType'> {
+  const { body, contentType } = change;
+  if (body === undefined || body.length === 0) return contentType === undefined ? {} : { text: '', contentType };
+  // Accepted, so a JSON body parsed already.
+  if (typeof body === 'string') return { json: JSON.parse(body) as unknown };
+  return { base64: bytesToBase64(body), ...(contentType === undefined ? {} : { contentType }) };
 }
 
 /** The scenario step that replays a recorded change. */
