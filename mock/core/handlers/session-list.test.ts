@@ -1,4 +1,5 @@
 // SEMANTICS §10: list order, filters, paging that never repeats or skips.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkedCore } from '../../test-support/checked-core.js';
 import { createSession, expectStatus, fork } from '../../test-support/session-steps.js';
@@ -73,5 +74,40 @@ describe('list page bodies', () => {
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();
     expect(check(`?limit=5&cursor=${encodeURIComponent(first.nextCursor ?? '')}`).items).toHaveLength(3);
+  });
+});
+
+describe('tag filters', () => {
+  const TAGS = ['review', 'web', 'rare'] as const;
+  type Step = { kind: 'create'; tags: string[] } | { kind: 'fork'; of: number; tags: string[] } | { kind: 'retag'; of: number; add: string[]; remove: string[] } | { kind: 'delete'; of: number };
+  const tagSet = fc.subarray([...TAGS]);
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({ kind: fc.constant('create' as const), tags: tagSet }),
+    fc.record({ kind: fc.constant('fork' as const), of: fc.nat(), tags: tagSet }),
+    fc.record({ kind: fc.constant('retag' as const), of: fc.nat(), add: tagSet, remove: tagSet }).map((r) => ({ ...r, remove: r.remove.filter((t) => !r.add.includes(t)) })),
+    fc.record({ kind: fc.constant('delete' as const), of: fc.nat() }),
+  );
+
+  it('page exactly as filtering the whole list would, through creates, forks, retags and deletes', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 14 }), fc.subarray([...TAGS], { minLength: 1 }), fc.integer({ min: 1, max: 4 }), (steps, filter, limit) => {
+        const api = checkedCore();
+        const ids: string[] = [];
+        for (const s of steps) {
+          const target = ids.length === 0 ? undefined : ids[('of' in s ? s.of : 0) % ids.length];
+          if (s.kind === 'create') ids.push(createSession(api, {}, { tags: s.tags }).id as string);
+          else if (target === undefined) continue;
+          else if (s.kind === 'fork') {
+            const forked = api.send('POST', `/v1/sessions/${target}/fork`, { json: { tags: s.tags } });
+            if (forked.status === 201) ids.push(forked.json.id as string);
+          } else if (s.kind === 'retag') api.send('PATCH', `/v1/sessions/${target}/tags`, { json: { add: s.add, remove: s.remove } });
+          else api.send('DELETE', `/v1/sessions/${target}`);
+        }
+        const all = expectStatus(api, 200, 'GET', '/v1/sessions?limit=200').json.items as { id: string; tags: string[] }[];
+        const expected = all.filter((x) => filter.every((t) => x.tags.includes(t))).map((x) => x.id);
+        expect(allIds(api, filter.map((t) => `&tag=${t}`).join(''), limit)).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -4,7 +4,7 @@ import type { MockResponse } from '../http/messages.js';
 import { canSee } from '../state/access.js';
 import { decodeCursor, encodeCursor } from '../state/cursor.js';
 import type { SessionRecord } from '../state/session-record.js';
-import type { Store } from '../state/store.js';
+import { indexAfter, type Store } from '../state/store.js';
 import { sessionSummaryJson } from './views.js';
 
 function matcher(input: HandlerInput): (s: SessionRecord) => boolean {
@@ -24,23 +24,34 @@ function matcher(input: HandlerInput): (s: SessionRecord) => boolean {
  * returned, so a page resumes strictly after it however many sessions were created or deleted in
  * between: no repeats, and no skips of sessions that lived throughout.
  */
+/** The sessions a page is picked from: all of them, or with a tag filter the rarest tag's. */
+function candidates(store: Store, tags: readonly string[]): readonly SessionRecord[] {
+  let fewest: readonly SessionRecord[] = store.order;
+  for (const tag of tags) {
+    const list = store.withTag(tag);
+    if (list.length < fewest.length) fewest = list;
+  }
+  return fewest;
+}
+
 export function listSessionsPage(store: Store, input: HandlerInput): MockResponse {
   const limit = input.params.query.limit as number;
   const cursor = input.params.query.cursor as string | undefined;
-  let start = store.order.length - 1;
+  const source = candidates(store, (input.params.query.tag as string[] | undefined) ?? []);
+  let start = source.length - 1;
   if (cursor !== undefined) {
     const key = decodeCursor(cursor, 2);
     if (!key || typeof key[0] !== 'string' || typeof key[1] !== 'string') return problem('invalid-cursor', 'This cursor was not made by this server.', { errors: [{ pointer: '#/query/cursor', message: 'not a valid cursor' }] });
     // indexAfter gives the first position past the key; everything before it is older or equal.
-    start = store.indexAfter(key[0], key[1]) - 1;
-    const at = store.order[start];
+    start = indexAfter(source, key[0], key[1]) - 1;
+    const at = source[start];
     if (at && at.createdAt === key[0] && at.id === key[1]) start -= 1;
   }
   const matches = matcher(input);
   const items: SessionRecord[] = [];
   let more = false;
   for (let i = start; i >= 0; i -= 1) {
-    const s = store.order[i] as SessionRecord;
+    const s = source[i] as SessionRecord;
     if (!matches(s)) continue;
     if (items.length === limit) {
       more = true;

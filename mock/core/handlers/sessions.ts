@@ -122,7 +122,7 @@ export function sessionHandlers(store: Store): Record<string, OperationHandler> 
       const next = [...new Set([...session.tags.filter((t) => !remove.has(t)), ...add])].sort();
       if (next.length > MAX_TAGS) return problemFrom(failure('tag-limit-exceeded', `A session may carry at most ${MAX_TAGS} tags; this would make ${next.length}.`));
       if (next.join('\u0000') !== session.tags.join('\u0000')) {
-        session.tags = next;
+        store.setTags(session, next);
         store.touch(session);
       }
       return sessionResponse(200, session);

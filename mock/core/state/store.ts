@@ -16,6 +16,7 @@ export class Store {
   readonly order: SessionRecord[] = [];
   readonly checkpoints = new Map<string, CheckpointRecord>();
   readonly commits = new Map<string, CommitRecord>();
+  private readonly byTag = new Map<string, SessionRecord[]>();
 
   constructor(now?: () => number) {
     this.clock = new MonotonicClock(now);
@@ -67,18 +68,54 @@ export class Store {
   add(session: SessionRecord): void {
     this.sessions.set(session.id, session);
     this.order.push(session);
+    for (const tag of session.tags) this.tagged(tag).push(session);
   }
 
-  /** Position of the first session after `(createdAt, id)` in creation order (binary search). */
-  indexAfter(createdAt: string, id: string): number {
-    let lo = 0;
-    let hi = this.order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const s = this.order[mid] as SessionRecord;
-      if (s.createdAt < createdAt || (s.createdAt === createdAt && s.id <= id)) lo = mid + 1;
-      else hi = mid;
+  /** Replaces a session's tags, keeping the tag index in step. The caller moves `version`. */
+  setTags(session: SessionRecord, next: readonly string[]): void {
+    const kept = new Set(next);
+    for (const tag of session.tags) {
+      if (kept.has(tag)) continue;
+      const list = this.tagged(tag);
+      const at = indexAfter(list, session.createdAt, session.id) - 1;
+      if (list[at] === session) list.splice(at, 1);
     }
-    return lo;
+    const had = new Set(session.tags);
+    for (const tag of next) {
+      if (had.has(tag)) continue;
+      const list = this.tagged(tag);
+      list.splice(indexAfter(list, session.createdAt, session.id), 0, session);
+    }
+    session.tags = [...next];
   }
+
+  /**
+   * Sessions that carry `tag` (or once did not: callers still check), in creation order. A tag
+   * filter walks this instead of every session, so a rare tag pages as fast as a common one.
+   */
+  withTag(tag: string): readonly SessionRecord[] {
+    return this.byTag.get(tag) ?? [];
+  }
+
+  private tagged(tag: string): SessionRecord[] {
+    let list = this.byTag.get(tag);
+    if (!list) {
+      list = [];
+      this.byTag.set(tag, list);
+    }
+    return list;
+  }
+}
+
+/** Position of the first session after `(createdAt, id)` in a list in creation order (binary search). */
+export function indexAfter(list: readonly SessionRecord[], createdAt: string, id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = list[mid] as SessionRecord;
+    if (s.createdAt < createdAt || (s.createdAt === createdAt && s.id <= id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
