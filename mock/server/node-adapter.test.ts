@@ -1,6 +1,6 @@
 // The node:http adapter on its own: how request bodies are read and how responses are written.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,22 @@ describe('requestListener', () => {
     const expected = Buffer.from(parts.join(''));
     expect(await response.body.json()).toEqual({ method: 'POST', url: '/v1/sessions', bytes: expected.length, text: parts.join('') });
     expect(Buffer.from(seen.at(-1)?.body ?? new Uint8Array()).equals(expected)).toBe(true);
+  });
+
+  it('hands over a Content-Length body that arrives in several packets once the last byte is in', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('POST /split HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 10\r\nConnection: close\r\n\r\nhello');
+        setTimeout(() => socket.write('world'), 30);
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.once('end', () => resolve(text));
+      socket.once('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 200/);
+    expect(reply).toContain('"bytes":10,"text":"helloworld"');
   });
 
   it('answers 413 problem+json to a chunked body that grows past the limit, without calling the core', async () => {

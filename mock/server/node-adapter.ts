@@ -35,26 +35,35 @@ export function readRequest(incoming: IncomingMessage, done: OnRequest, failed: 
     done(null);
     return;
   }
+  // With a Content-Length the parser delivers exactly that many bytes: the request is complete at
+  // the last one, without waiting a tick for 'end'. Chunked bodies end at 'end'.
+  const expected = incoming.headers['transfer-encoding'] === undefined && announced !== undefined ? Number(announced) : -1;
   const chunks: Buffer[] = [];
   let size = 0;
+  let handedOver = false;
+  const handOver = (): void => {
+    handedOver = true;
+    const first = chunks[0];
+    const body = size === 0 ? undefined : chunks.length === 1 && first ? new Uint8Array(first.buffer, first.byteOffset, size) : new Uint8Array(Buffer.concat(chunks, size));
+    done({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: headersOf(incoming), body });
+  };
   const onData = (chunk: Buffer): void => {
     size += chunk.length;
     if (size <= MAX_REQUEST_BYTES) {
       chunks.push(chunk);
+      if (size === expected) handOver();
       return;
     }
     // Over the limit: stop buffering, answer 413, and let the rest of the body drain unread.
     incoming.off('data', onData);
     incoming.resume();
+    handedOver = true;
     done(null);
   };
   incoming.on('data', onData);
   incoming.once('error', failed);
   incoming.once('end', () => {
-    if (size > MAX_REQUEST_BYTES) return;
-    const first = chunks[0];
-    const body = size === 0 ? undefined : chunks.length === 1 && first ? new Uint8Array(first.buffer, first.byteOffset, size) : new Uint8Array(Buffer.concat(chunks, size));
-    done({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: headersOf(incoming), body });
+    if (!handedOver) handOver();
   });
 }
 
