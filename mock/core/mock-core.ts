@@ -89,7 +89,7 @@ function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | s
   const changes: RecordedChange[] = [];
   const handle = (request: MockRequest): MockResponse => {
     const response = pipeline(request);
-    if (isRecordedChange(request, response)) changes.push(recordChange(request, response.status, tokenByHeader));
+    if (isRecordedChange(request, response)) changes.push(recordChange(request, response.status, tokenByHeader, store.bytes.copy));
     return response;
   };
   return { scenario, handle, changes };

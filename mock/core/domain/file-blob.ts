@@ -13,12 +13,19 @@ export interface FileBlob {
 }
 
 /**
- * Makes a blob from bytes. The bytes are copied so that a caller reusing its buffer cannot change a
- * file that revisions already point at.
+ * Makes a blob from bytes. The bytes are copied (by `copy`, a plain slice unless a store passes its
+ * byte slab) so that a caller reusing its buffer cannot change a file that revisions already point
+ * at. When `current` holds the same bytes it is returned instead: nothing new to keep.
  */
-export function createFileBlob(bytes: Uint8Array): FileBlob {
-  const copy = bytes.slice();
-  return Object.freeze({ bytes: copy, sha256: sha256Hex(copy), size: copy.length });
+export function createFileBlob(bytes: Uint8Array, copy: (bytes: Uint8Array) => Uint8Array = (b) => b.slice(), current?: FileBlob): FileBlob {
+  const sha256 = sha256Hex(bytes);
+  if (current && current.sha256 === sha256 && current.size === bytes.length) return current;
+  return Object.freeze({ bytes: copy(bytes), sha256, size: bytes.length });
+}
+
+/** Makes a blob that owns `bytes`: nobody else may write them. */
+export function blobOf(bytes: Uint8Array): FileBlob {
+  return Object.freeze({ bytes, sha256: sha256Hex(bytes), size: bytes.length });
 }
 
 /** Makes a blob from text, encoded as UTF-8. */

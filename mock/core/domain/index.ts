@@ -7,7 +7,8 @@ export { EMPTY_CONTENT, contentEquals, diffContent, environmentSpecChange, inser
 export type { Content } from './content.js';
 export { ENVIRONMENT_SPEC_PATH, environmentSpecEquals, jsonDeepEqual } from './environment-spec.js';
 export type { EnvironmentSpec, NamedVersion, PackageEcosystem, PackageRef } from './environment-spec.js';
-export { createFileBlob, createTextBlob, fileBlobEquals } from './file-blob.js';
+export { blobOf, createFileBlob, createTextBlob, fileBlobEquals } from './file-blob.js';
+export { ByteSlab } from './byte-slab.js';
 export type { FileBlob } from './file-blob.js';
 export { diffFileMaps } from './file-map-diff.js';
 export type { ChangeKind, FileChange } from './file-map-diff.js';

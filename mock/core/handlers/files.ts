@@ -63,12 +63,11 @@ export function fileHandlers(store: Store): Record<string, OperationHandler> {
       if (header(input, 'if-none-match') !== undefined && current) return problemFrom(failure('precondition-failed', `${path.value} exists and If-None-Match: * asks to create only.`));
       const isActive = active(session);
       if (!isActive.ok) return problemFrom(isActive);
-      const bytes = input.body.kind === 'bytes' ? input.body.value : new Uint8Array();
-      const blob = createFileBlob(bytes);
       if (!current) {
         if (files.collidesWith(path.value)) return problemFrom(failure('path-collision', `${path.value} would be both a file and a directory.`));
         if (files.size >= MAX_FILES) return problemFrom(failure('file-limit-exceeded', `A session may hold at most ${MAX_FILES} files.`));
       }
+      const blob = createFileBlob(input.body.kind === 'bytes' ? input.body.value : new Uint8Array(), store.bytes.copy, current);
       const content = store.content(session.head);
       const changed = store.advance(session, { ...content, files: files.set(path.value, blob) });
       const result = { path: path.value, size: blob.size, sha256: blob.sha256, revision: session.head, changed };

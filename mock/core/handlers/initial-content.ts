@@ -1,4 +1,4 @@
-import { createFileBlob, EMPTY_CONTENT, PersistentFileMap, validatePath, type Content, type EnvironmentSpec } from '../domain/index.js';
+import { blobOf, EMPTY_CONTENT, PersistentFileMap, validatePath, type Content, type EnvironmentSpec } from '../domain/index.js';
 import { failure, success, type Result } from '../http/respond.js';
 import { base64ToBytes } from '../http/base64.js';
 import { LIMITS } from '../http/request-body.js';
@@ -35,7 +35,8 @@ export function initialContent(files: readonly InitialFile[], environmentSpec: E
     }
     if (bytes.length > LIMITS.fileBytes) return failure('content-too-large', `${file.path} is over ${LIMITS.fileBytes} bytes.`);
     if (map.collidesWith(file.path)) return failure('path-collision', `${file.path} would be both a file and a directory.`);
-    map = map.set(file.path, createFileBlob(bytes));
+    // The bytes were made here and nobody else holds them: the blob takes them without a copy.
+    map = map.set(file.path, blobOf(bytes));
   }
   return success({ ...EMPTY_CONTENT, files: map, environmentSpec: environmentSpec ?? null });
 }

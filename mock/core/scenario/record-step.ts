@@ -33,8 +33,10 @@ export interface RecordedChange {
 /**
  * Keeps what replaying `request` needs. `knownTokens` maps the usual `Bearer <token>` spelling of
  * each known token to the token itself, so recording shares those strings instead of copying them.
+ * `keepBytes` copies a non-JSON body into storage of the caller's choosing (the store's byte slab),
+ * so the transport's buffer can go.
  */
-export function recordChange(request: MockRequest, status: number, knownTokens: ReadonlyMap<string, string>): RecordedChange {
+export function recordChange(request: MockRequest, status: number, knownTokens: ReadonlyMap<string, string>, keepBytes: (bytes: Uint8Array) => Uint8Array = (b) => b): RecordedChange {
   const given = request.headers;
   let headers: Record<string, string> | undefined;
   for (const name of KEPT_HEADERS) {
@@ -45,7 +47,7 @@ export function recordChange(request: MockRequest, status: number, knownTokens: 
   const token = (authorization === undefined ? undefined : knownTokens.get(authorization)) ?? bearerToken(authorization);
   const contentType = given['content-type'];
   const raw = request.body;
-  const body = raw !== undefined && raw.length > 0 && isJson(contentType) ? textOrBytes(raw) : raw;
+  const body = raw === undefined || raw.length === 0 ? raw : isJson(contentType) ? textOrBytes(raw) : keepBytes(raw);
   return { method: request.method, url: request.url, status, token, headers, contentType, body };
 }
 

@@ -1,4 +1,4 @@
-import { contentEquals, EMPTY_CONTENT, RevisionGraph, type Content } from '../domain/index.js';
+import { ByteSlab, contentEquals, EMPTY_CONTENT, RevisionGraph, type Content } from '../domain/index.js';
 import { IdFactory, MonotonicClock } from './ids.js';
 import type { CheckpointRecord, CommitRecord, SessionRecord } from './session-record.js';
 
@@ -16,6 +16,8 @@ export class Store {
   readonly order: SessionRecord[] = [];
   readonly checkpoints = new Map<string, CheckpointRecord>();
   readonly commits = new Map<string, CommitRecord>();
+  /** Where kept file contents and recorded bodies live (small ones share buffers). */
+  readonly bytes = new ByteSlab();
   private readonly byTag = new Map<string, SessionRecord[]>();
 
   constructor(now?: () => number) {
