@@ -30,7 +30,7 @@ export function blobOf(bytes: Uint8Array): FileBlob {
 
 /** Makes a blob from text, encoded as UTF-8. */
 export function createTextBlob(text: string): FileBlob {
-  return createFileBlob(new TextEncoder().encode(text));
+  return blobOf(new TextEncoder().encode(text));
 }
 
 /**
