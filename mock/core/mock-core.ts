@@ -2,7 +2,7 @@
  * The mock core: `handle(request) → response` over one in-memory store. No socket, no terminal
  * output, no globals: every core owns its state, so tests run many side by side.
  */
-import { bearerToken } from './http/bearer-token.js';
+import { tokenReader } from './http/bearer-token.js';
 import type { Contract } from '../../contract/index.js';
 import { commitHandlers } from './handlers/commits.js';
 import { environmentHandlers } from './handlers/environment.js';
@@ -61,17 +61,14 @@ function principalOf(entry: ScenarioPrincipal): Principal {
   return { principalId: entry.principalId, tenantId: entry.tenantId, admin: entry.admin === true };
 }
 
-
 /** Builds a fresh store and pipeline for a scenario and replays it; a message when a step fails. */
 function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | string {
   const store = new Store(options.now);
   const byToken = new Map(scenario.principals.map((p) => [p.token, principalOf(p)]));
-  // The usual spelling of each known header, looked up before the general parse.
-  const byHeader = new Map([...byToken].map(([token, principal]) => [`Bearer ${token}`, principal]));
-  const tokenByHeader = new Map([...byToken.keys()].map((token) => [`Bearer ${token}`, token]));
+  const tokenOf = tokenReader(byToken.keys());
   const fallback = byToken.get(scenario.defaultToken) ?? null;
   const authenticate = (authorization: string | undefined): Principal | null => {
-    const known = (authorization === undefined ? undefined : byHeader.get(authorization)) ?? byToken.get(bearerToken(authorization) ?? '');
+    const known = byToken.get(tokenOf(authorization) ?? '');
     if (known) return known;
     return options.auth === false ? fallback : null;
   };
@@ -89,7 +86,7 @@ function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | s
   const changes: RecordedChange[] = [];
   const handle = (request: MockRequest): MockResponse => {
     const response = pipeline(request);
-    if (isRecordedChange(request, response)) changes.push(recordChange(request, response.status, tokenByHeader, store.bytes.copy));
+    if (isRecordedChange(request, response)) changes.push(recordChange(request, response.status, tokenOf, store.bytes.copy));
     return response;
   };
   return { scenario, handle, changes };

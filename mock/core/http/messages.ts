@@ -1,3 +1,5 @@
+import { essence, isJsonMediaType } from '../../../contract/index.js';
+
 /**
  * The mock core's transport-agnostic request and response. Adapters (node:http, tests, a future
  * browser adapter) translate to and from these; the core never sees a socket.
@@ -22,8 +24,8 @@ export interface MockResponse {
 
 /** The JSON value of a response body (for tests and the admin log); `undefined` when not JSON. */
 export function responseJson(response: MockResponse): unknown {
-  const type = response.headers['content-type'] ?? '';
-  if (response.body === undefined || !/json/.test(type)) return undefined;
+  const type = essence(response.headers['content-type']);
+  if (response.body === undefined || type === null || !isJsonMediaType(type)) return undefined;
   const text = typeof response.body === 'string' ? response.body : new TextDecoder().decode(response.body);
   return JSON.parse(text) as unknown;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { tokenReader } from '../http/bearer-token.js';
 import { isRecordedChange, recordChange, toScenarioStep } from './record-step.js';
 
-const known = new Map([['Bearer demo-bea', 'demo-bea']]);
+const known = tokenReader(['demo-bea']);
 const utf8 = new TextEncoder();
 
 describe('recordChange and toScenarioStep', () => {

@@ -1,4 +1,4 @@
-import { bearerToken } from '../http/bearer-token.js';
+import { essence, isJsonMediaType } from '../../../contract/index.js';
 import { bytesToBase64 } from '../http/base64.js';
 import type { MockRequest, MockResponse } from '../http/messages.js';
 import type { ScenarioStep } from './scenario.js';
@@ -31,20 +31,19 @@ export interface RecordedChange {
 
 
 /**
- * Keeps what replaying `request` needs. `knownTokens` maps the usual `Bearer <token>` spelling of
- * each known token to the token itself, so recording shares those strings instead of copying them.
+ * Keeps what replaying `request` needs. `tokenOf` reads the bearer token (the core's reader returns
+ * known tokens' own strings, so records share them instead of copying).
  * `keepBytes` copies a non-JSON body into storage of the caller's choosing (the store's byte slab),
  * so the transport's buffer can go.
  */
-export function recordChange(request: MockRequest, status: number, knownTokens: ReadonlyMap<string, string>, keepBytes: (bytes: Uint8Array) => Uint8Array = (b) => b): RecordedChange {
+export function recordChange(request: MockRequest, status: number, tokenOf: (authorization: string | undefined) => string | undefined, keepBytes: (bytes: Uint8Array) => Uint8Array = (b) => b): RecordedChange {
   const given = request.headers;
   let headers: Record<string, string> | undefined;
   for (const name of KEPT_HEADERS) {
     const value = given[name];
     if (value !== undefined) (headers ??= {})[name] = value;
   }
-  const authorization = given.authorization;
-  const token = (authorization === undefined ? undefined : knownTokens.get(authorization)) ?? bearerToken(authorization);
+  const token = tokenOf(given.authorization);
   const contentType = given['content-type'];
   const raw = request.body;
   const body = raw === undefined || raw.length === 0 ? raw : isJson(contentType) ? textOrBytes(raw) : keepBytes(raw);
@@ -70,8 +69,10 @@ function textOrBytes(bytes: Uint8Array): string | Uint8Array {
   }
 }
 
+/** The contract's own rule for JSON media types (`application/json`, `…+json`), parameters aside. */
 function isJson(contentType: string | undefined): boolean {
-  return contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType);
+  const type = essence(contentType);
+  return type !== null && isJsonMediaType(type);
 }
 
 function bodyOf(change: RecordedChange): Pick<ScenarioStep, 'json' | 'text' | 'base64' | 'contentType'> {
