@@ -49,16 +49,25 @@ export interface ReadAt {
 }
 
 /**
+ * The session a file write or delete may change, its head content and the file there now: an
+ * invalid path is `invalid-path`, after the session's own 404/403 checks.
+ */
+function fileToChange(store: ModelStore, actor: Principal | null, sessionId: string, path: string): { ok: true; session: SessionState; head: Content; current: FileBytes | undefined } | Failure {
+  const invalid = pathProblem(path) === null ? null : fail('invalid-path');
+  const located = store.guard(actor, sessionId, { need: 'change', invalid });
+  if (!located.ok) return located;
+  const head = store.graph.content(located.session.head);
+  return { ok: true, session: located.session, head, current: head.files.get(path) };
+}
+
+/**
  * `PUT /files/{path}`: 201 when created, 200 when replaced or unchanged. Equal bytes make no
  * revision and change nothing. `If-Match` / `If-None-Match: *` compare with the file's sha256.
  */
 export function putFile(store: ModelStore, actor: Principal | null, sessionId: string, input: { path: string; content: BytesInput; ifMatch?: string; ifNoneMatch?: string }, reported: ServerReport): Outcome<FileWriteResult> {
-  const invalid = pathProblem(input.path) === null ? null : fail('invalid-path');
-  const located = store.guard(actor, sessionId, { need: 'change', invalid });
-  if (!located.ok) return located;
-  const session = located.session;
-  const head = store.graph.content(session.head);
-  const current = head.files.get(input.path);
+  const target = fileToChange(store, actor, sessionId, input.path);
+  if (!target.ok) return target;
+  const { session, head, current } = target;
   const currentSha = current === undefined ? undefined : sha256Hex(current);
   if (!fileIfMatchPasses(input.ifMatch, currentSha) || !fileIfNoneMatchPasses(input.ifNoneMatch, current !== undefined)) {
     return fail('precondition-failed');
@@ -76,12 +85,9 @@ export function putFile(store: ModelStore, actor: Principal | null, sessionId: s
 
 /** `DELETE /files/{path}`: 204 and a new revision; 404 `file-not-found` when absent. */
 export function deleteFile(store: ModelStore, actor: Principal | null, sessionId: string, input: { path: string; ifMatch?: string }, reported: ServerReport): Outcome<null> {
-  const invalid = pathProblem(input.path) === null ? null : fail('invalid-path');
-  const located = store.guard(actor, sessionId, { need: 'change', invalid });
-  if (!located.ok) return located;
-  const session = located.session;
-  const head = store.graph.content(session.head);
-  const current = head.files.get(input.path);
+  const target = fileToChange(store, actor, sessionId, input.path);
+  if (!target.ok) return target;
+  const { session, head, current } = target;
   if (!fileIfMatchPasses(input.ifMatch, current === undefined ? undefined : sha256Hex(current))) return fail('precondition-failed');
   if (session.status !== 'active') return fail('session-not-active');
   if (current === undefined) return fail('file-not-found');

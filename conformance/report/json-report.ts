@@ -55,16 +55,12 @@ export interface ReportFailure {
   readonly replay: string;
 }
 
+/** The run's figures that the report carries as they are. */
+type ReportedFigures = Pick<SuiteResult, 'passed' | 'seed' | 'runs' | 'commands' | 'exchanges' | 'durationMs' | 'interrupted'>;
+
 /** The JSON report (`report.json`): the run's meta data plus its results. */
-export interface JsonReport extends Omit<ReportMeta, 'operationIds'> {
-  readonly passed: boolean;
-  readonly seed: number;
-  readonly runs: number;
-  readonly commands: number;
-  readonly exchanges: number;
-  readonly durationMs: number;
+export interface JsonReport extends Omit<ReportMeta, 'operationIds'>, ReportedFigures {
   readonly commandsPerSecond: number;
-  readonly interrupted: boolean;
   readonly invariants: readonly InvariantStatus[];
   readonly failure: ReportFailure | null;
   /** `operationId status` → count. */
