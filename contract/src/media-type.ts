@@ -1,8 +1,9 @@
 /** `application/json; charset=utf-8` → `application/json` (lower case, parameters dropped). */
 export function essence(contentType: string | undefined | null): string | null {
   if (!contentType) return null;
-  const base = contentType.split(';')[0]?.trim().toLowerCase();
-  return base ? base : null;
+  const semicolon = contentType.indexOf(';');
+  const base = (semicolon < 0 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+  return base === '' ? null : base;
 }
 
 /** Whether a media type is JSON (`application/json` or any `+json` suffix). */

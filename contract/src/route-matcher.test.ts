@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../index.js';
 
@@ -44,5 +45,35 @@ describe('RouteMatcher', () => {
     expect(matched('GET', '/v1/sessions/s/files/%2E%2E%2Fetc').params.filePath).toBe('../etc');
     expect(routes.match('GET', '/v1/sessions/s/files/%E0%A4%A')).toEqual({ kind: 'bad-encoding', parameter: 'filePath' });
     expect(routes.match('GET', '/v1/sessions/s/files/src/app.ts').kind).toBe('not-found');
+  });
+
+  it('picks what trying every route pattern in order of specificity would pick', () => {
+    // The reference: no buckets, no literal pre-check, only each template's pattern, most literal text first.
+    const templates = [...new Set([...loadContract().operations.values()].map((op) => op.pathTemplate))];
+    const reference = templates
+      .map((template) => ({
+        template,
+        pattern: new RegExp(`^${template.replace(/\{[^}]+\}|[^{]+/g, (part) => (part.startsWith('{') ? '([^/]+?)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))}$`),
+        literal: template.replace(/\{[^}]+\}/g, '').length,
+        params: (template.match(/\{/g) ?? []).length,
+      }))
+      .sort((a, b) => b.literal - a.literal || a.params - b.params);
+    const segment = fc.oneof(fc.constantFrom('v1', 'sessions', 'fork', 'files', 'forks', 'commit', 'commits', 'tags', 'x', ''), fc.stringMatching(/^[a-z:%0-9]{0,8}$/));
+    const path = fc.oneof(
+      fc.tuple(fc.constantFrom(...templates), segment).map(([template, value]) => template.replace(/\{[^}]+\}/g, value)),
+      fc.array(segment, { maxLength: 6 }).map((segments) => `/${segments.join('/')}`),
+    );
+    fc.assert(
+      fc.property(path, (p) => {
+        const expected = reference.find((route) => route.pattern.test(p))?.template;
+        const result = routes.match('GET', p);
+        const methods = [...loadContract().operations.values()].filter((op) => op.pathTemplate === expected).map((op) => op.method);
+        if (expected === undefined) expect(result.kind).toBe('not-found');
+        else if (result.kind === 'bad-encoding') expect(p).toContain('%');
+        else if (methods.includes('GET')) expect(result.kind === 'matched' && result.operation.pathTemplate).toBe(expected);
+        else expect(result).toEqual({ kind: 'method-not-allowed', allow: methods.sort() });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
