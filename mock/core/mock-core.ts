@@ -12,7 +12,8 @@ import { mergeHandlers } from './handlers/merge.js';
 import { sessionHandlers } from './handlers/sessions.js';
 import type { MockRequest, MockResponse } from './http/messages.js';
 import { createPipeline, type OperationHandler, type Principal } from './http/pipeline.js';
-import { isRecordedChange, recordChange, toScenarioStep, type RecordedChange } from './scenario/record-step.js';
+import { ChangeLog } from './scenario/change-log.js';
+import { isRecordedChange, recordChange, toScenarioStep } from './scenario/record-step.js';
 import { replayScenario } from './scenario/replay.js';
 import type { Scenario, ScenarioPrincipal } from './scenario/scenario.js';
 import { Store } from './state/store.js';
@@ -53,8 +54,8 @@ const EMPTY_SCENARIO: Scenario = {
 interface Instance {
   readonly scenario: Scenario;
   readonly handle: (request: MockRequest) => MockResponse;
-  /** Accepted changes since the scenario was replayed, in order (kept raw; exports convert them). */
-  readonly changes: RecordedChange[];
+  /** Accepted changes since the scenario was replayed, in order (packed; exports read them back). */
+  readonly changes: ChangeLog;
 }
 
 function principalOf(entry: ScenarioPrincipal): Principal {
@@ -83,10 +84,10 @@ function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | s
   const pipeline = createPipeline({ contract: options.contract, authenticate, handlers, idempotency: new Map() });
   const replayed = replayScenario(scenario, pipeline);
   if (!replayed.ok) return `scenario ${scenario.name}: ${replayed.message}`;
-  const changes: RecordedChange[] = [];
+  const changes = new ChangeLog();
   const handle = (request: MockRequest): MockResponse => {
     const response = pipeline(request);
-    if (isRecordedChange(request, response)) changes.push(recordChange(request, response.status, tokenOf, store.bytes.copy));
+    if (isRecordedChange(request, response)) changes.append(recordChange(request, response.status, tokenOf));
     return response;
   };
   return { scenario, handle, changes };
@@ -109,7 +110,7 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     },
     exportState() {
       const { scenario, changes } = current;
-      return { ...scenario, name: `${scenario.name}-export`, steps: [...scenario.steps, ...changes.map((c) => toScenarioStep(c, scenario.defaultToken))] };
+      return { ...scenario, name: `${scenario.name}-export`, steps: [...scenario.steps, ...Array.from(changes, (c) => toScenarioStep(c, scenario.defaultToken))] };
     },
     importState(state) {
       const problems = options.checkScenario?.(state) ?? null;

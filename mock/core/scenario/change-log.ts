@@ -1,0 +1,129 @@
+import type { RecordedChange } from './record-step.js';
+
+const utf8 = new TextEncoder();
+const text = new TextDecoder();
+
+/** Bytes before a record's fields: the byte lengths of its header text and of its body. */
+const PREFIX_BYTES = 8;
+
+/** A string field as `<UTF-16 length>:<text>`, or `-` when it is absent. */
+function field(value: string | undefined): string {
+  return value === undefined ? '-' : `${value.length}:${value}`;
+}
+
+/** Reads the fields {@link field} wrote, one after another. */
+class FieldReader {
+  private at = 0;
+
+  constructor(private readonly source: string) {}
+
+  next(): string | undefined {
+    if (this.source[this.at] === '-') {
+      this.at += 1;
+      return undefined;
+    }
+    const colon = this.source.indexOf(':', this.at);
+    const length = Number(this.source.slice(this.at, colon));
+    this.at = colon + 1 + length;
+    return this.source.slice(colon + 1, this.at);
+  }
+}
+
+function writeLength(into: Uint8Array, at: number, value: number): void {
+  into[at] = value & 0xff;
+  into[at + 1] = (value >>> 8) & 0xff;
+  into[at + 2] = (value >>> 16) & 0xff;
+  into[at + 3] = value >>> 24;
+}
+
+function readLength(from: Uint8Array, at: number): number {
+  return ((from[at] as number) | ((from[at + 1] as number) << 8) | ((from[at + 2] as number) << 16)) + (from[at + 3] as number) * 0x1000000;
+}
+
+/**
+ * The accepted changes since the scenario was replayed, packed one after another into large byte
+ * chunks. A busy mock keeps one per write for as long as it runs; as bytes outside the JS heap
+ * they cost the garbage collector nothing, where objects and strings would be copied and marked
+ * on every collection. Read back (rarely: on export) as {@link RecordedChange}s, in order.
+ */
+export class ChangeLog {
+  private static readonly CHUNK_BYTES = 256 * 1024;
+  private readonly chunks: Uint8Array[] = [];
+  private chunk = new Uint8Array(0);
+  private used = 0;
+  private count = 0;
+
+  /** Number of changes kept. */
+  get size(): number {
+    return this.count;
+  }
+
+  append(change: RecordedChange): void {
+    let headers = '';
+    let headerCount = 0;
+    for (const name in change.headers) {
+      headers += field(name) + field(change.headers[name]);
+      headerCount += 1;
+    }
+    const fields = `${change.status};${headerCount};${field(change.method)}${field(change.url)}${field(change.token)}${field(change.contentType)}${headers}`;
+    // Well-formed, so that the UTF-16 lengths in the text survive the trip through UTF-8.
+    const header = toWellFormed(fields);
+    const body = change.body ?? new Uint8Array(0);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    const room = this.reserve(PREFIX_BYTES + header.length * 3 + body.length);
+    const { written } = utf8.encodeInto(header, room.subarray(PREFIX_BYTES));
+    writeLength(room, 0, written);
+    writeLength(room, 4, body.length);
+    room.set(body, PREFIX_BYTES + written);
+    this.used += PREFIX_BYTES + written + body.length;
+    this.count += 1;
+  }
+
+  /** The kept changes, oldest first. */
+  *[Symbol.iterator](): Generator<RecordedChange> {
+    for (const chunk of [...this.chunks, this.chunk.subarray(0, this.used)]) {
+      let at = 0;
+      while (at < chunk.length) {
+        const headerBytes = readLength(chunk, at);
+        const bodyBytes = readLength(chunk, at + 4);
+        const start = at + PREFIX_BYTES;
+        yield decode(text.decode(chunk.subarray(start, start + headerBytes)), chunk.slice(start + headerBytes, start + headerBytes + bodyBytes));
+        at = start + headerBytes + bodyBytes;
+      }
+    }
+  }
+
+  /** Space for at least `most` bytes at `this.used`; a full chunk is closed and a new one begun. */
+  private reserve(most: number): Uint8Array {
+    if (this.chunk.length - this.used < most) {
+      if (this.used > 0) this.chunks.push(this.chunk.subarray(0, this.used));
+      this.chunk = new Uint8Array(Math.max(ChangeLog.CHUNK_BYTES, most));
+      this.used = 0;
+    }
+    return this.chunk.subarray(this.used);
+  }
+}
+
+function decode(header: string, body: Uint8Array): RecordedChange {
+  const [status = '', headerCount = '', rest = ''] = splitTwice(header);
+  const reader = new FieldReader(rest);
+  const [method = '', url = '', token, contentType] = [reader.next(), reader.next(), reader.next(), reader.next()];
+  let headers: Record<string, string> | undefined;
+  for (let i = 0; i < Number(headerCount); i += 1) {
+    const name = reader.next() ?? '';
+    (headers ??= {})[name] = reader.next() ?? '';
+  }
+  return { method, url, status: Number(status), token, headers, contentType, body: body.length > 0 ? body : undefined };
+}
+
+/** `a;b;rest` → `[a, b, rest]`. */
+function splitTwice(header: string): string[] {
+  const first = header.indexOf(';');
+  const second = header.indexOf(';', first + 1);
+  return [header.slice(0, first), header.slice(first + 1, second), header.slice(second + 1)];
+}
+
+/** ES2024's `String.prototype.toWellFormed` (every Node this runs on has it; the project's lib is ES2023). */
+function toWellFormed(value: string): string {
+  return (value as string & { toWellFormed(): string }).toWellFormed();
+}
