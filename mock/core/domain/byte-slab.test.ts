@@ -26,4 +26,28 @@ describe('ByteSlab', () => {
     expect(large.buffer).not.toBe(a.buffer);
     expect(large.byteOffset).toBe(0);
   });
+
+  it('places texts as UTF-8 side by side, and a long text in a buffer of its own', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 2000 }), { maxLength: 80 }), (texts) => {
+        const slab = new ByteSlab();
+        const places = texts.map((text) => slab.place(text));
+        const decoder = new TextDecoder();
+        expect(places.map((p) => decoder.decode(p.bytes.subarray(p.at, p.at + p.length)))).toEqual(texts);
+        for (const [i, p] of places.entries()) {
+          // Sure to fit in MAX_SHARED bytes (3 per UTF-16 unit): shares a slab; otherwise exactly its own.
+          if ((texts[i] as string).length * 3 > ByteSlab.MAX_SHARED) expect([p.at, p.bytes.length]).toEqual([0, p.length]);
+          else if (p.length > 0) expect(p.bytes.length).toBeGreaterThan(ByteSlab.MAX_SHARED);
+        }
+      }),
+      { numRuns: 40 },
+    );
+    const slab = new ByteSlab();
+    const a = slab.place('ab');
+    const b = slab.place('é');
+    expect(b.bytes).toBe(a.bytes);
+    expect([b.at, b.length]).toEqual([2, 2]);
+    const long = slab.place('x'.repeat(ByteSlab.MAX_SHARED));
+    expect([long.at, long.length, long.bytes.length]).toEqual([0, ByteSlab.MAX_SHARED, ByteSlab.MAX_SHARED]);
+  });
 });

@@ -27,6 +27,8 @@ const FROM_B = 2;
 const STALE = 4;
 const BOTH = FROM_A | FROM_B;
 
+const NO_PARENTS: readonly string[] = Object.freeze([]);
+
 /** Most cached merge-base answers kept; the cache is cleared when full (answers never go stale). */
 const LCA_CACHE_LIMIT = 4096;
 
@@ -49,12 +51,14 @@ export class RevisionGraph {
    */
   append(parents: readonly string[], content: Content): Revision {
     if (parents.length > 2) throw new Error(`a revision has at most 2 parents, got ${parents.length}`);
-    if (new Set(parents).size !== parents.length) throw new Error('a revision cannot list the same parent twice');
+    if (parents.length === 2 && parents[0] === parents[1]) throw new Error('a revision cannot list the same parent twice');
     let generation = 1;
     for (const p of parents) generation = Math.max(generation, this.require(p).generation + 1);
     const id = this.nextId();
     if (this.revisions.has(id)) throw new Error(`revision id generator repeated ${id}`);
-    const revision: Revision = Object.freeze({ id, parents: Object.freeze([...parents]), content, generation });
+    // Roots share one empty parent list: every create makes one.
+    const kept = parents.length === 0 ? NO_PARENTS : Object.freeze([...parents]);
+    const revision: Revision = Object.freeze({ id, parents: kept, content, generation });
     this.revisions.set(id, revision);
     return revision;
   }

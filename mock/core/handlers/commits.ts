@@ -1,7 +1,7 @@
 import { diffContent, summarizeChanges } from '../domain/index.js';
 import type { OperationHandler } from '../http/pipeline.js';
 import { failure, json, problemFrom } from '../http/respond.js';
-import type { CommitRecord, SessionRecord } from '../state/session-record.js';
+import { withId, type CommitRecord, type SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
 import { changeable, jsonBody, pathParam, readable } from './common.js';
 import { pageNewestFirst } from './lineage.js';
@@ -43,7 +43,7 @@ export function commitHandlers(store: Store): Record<string, OperationHandler> {
         createdAt: store.clock.now(),
       };
       store.commits.set(commit.id, commit);
-      session.commits.push(commit.id);
+      session.commits = withId(session.commits, commit.id);
       session.committedRevision = session.head;
       store.refreshUncommitted(session);
       store.touch(session);

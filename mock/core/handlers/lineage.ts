@@ -1,10 +1,10 @@
 import type { OperationHandler } from '../http/pipeline.js';
 import { failure, json, problemFrom } from '../http/respond.js';
 import { decodeCursor, encodeCursor } from '../state/cursor.js';
-import type { AccessEntry, CheckpointRecord, SessionRecord } from '../state/session-record.js';
+import { withId, type AccessEntry, type CheckpointRecord, type SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
 import { changeable, jsonBody, pathParam, readable, sessionResponse } from './common.js';
-import { checkSessionFields, newSession } from './sessions.js';
+import { checkSessionFields, newSession, requestedFields } from './sessions.js';
 
 interface ForkBody {
   checkpointId: string;
@@ -49,14 +49,10 @@ export function lineageHandlers(store: Store): Record<string, OperationHandler> 
         revision = checkpoint.revision;
       }
       // Structural sharing: the child points at the same revision, nothing is copied (O(1)).
-      const child = newSession(store, {
+      const child = newSession(store, requestedFields(body), {
         tenantId: source.tenantId,
         ownerId: input.principal.principalId,
         title: body.title ?? `${source.title} (fork)`.slice(0, 200),
-        purpose: body.purpose ?? 'disposable',
-        tags: [...new Set(body.tags ?? [])].sort(),
-        metadata: body.metadata ?? {},
-        access: body.access ?? [],
         parentSessionId: source.id,
         forkedFromCheckpointId: body.checkpointId ?? null,
         baseRevision: revision,
@@ -79,7 +75,7 @@ export function lineageHandlers(store: Store): Record<string, OperationHandler> 
         createdAt: store.clock.now(),
       };
       store.checkpoints.set(checkpoint.id, checkpoint);
-      session.checkpoints.push(checkpoint.id);
+      session.checkpoints = withId(session.checkpoints, checkpoint.id);
       return json(201, checkpoint, { location: `/v1/sessions/${session.id}/checkpoints/${checkpoint.id}` });
     },
 

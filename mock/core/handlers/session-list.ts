@@ -5,7 +5,7 @@ import { canSee } from '../state/access.js';
 import { decodeCursor, encodeCursor } from '../state/cursor.js';
 import type { SessionRecord } from '../state/session-record.js';
 import { indexAfter, type Store } from '../state/store.js';
-import { sessionSummaryJson } from './views.js';
+import { copySummaryJson, keepSummaryJson } from './views.js';
 
 function matcher(input: HandlerInput): (s: SessionRecord) => boolean {
   const q = input.params.query;
@@ -61,7 +61,29 @@ export function listSessionsPage(store: Store, input: HandlerInput): MockRespons
   }
   const last = items[items.length - 1];
   const nextCursor = more && last ? encodeCursor([last.createdAt, last.id]) : null;
-  // Assembled from each session's kept summary text: the same JSON as serialising the page whole.
-  const body = `{"items":[${items.map(sessionSummaryJson).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
-  return { status: 200, headers: { 'content-type': 'application/json' }, body };
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: pageJson(store, items, nextCursor) };
+}
+
+const utf8 = new TextEncoder();
+const PAGE_START = utf8.encode('{"items":[');
+const COMMA = 0x2c;
+
+/**
+ * The page as UTF-8 JSON, copied together from each session's kept summary bytes: the same JSON
+ * as serialising the page whole, with no text to join and none for the transport to encode.
+ */
+function pageJson(store: Store, items: readonly SessionRecord[], nextCursor: string | null): Uint8Array {
+  // A cursor is base64url, so the end of the page is ASCII: one byte per character.
+  const end = `],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  let length = PAGE_START.length + Math.max(0, items.length - 1) + end.length;
+  for (const s of items) length += keepSummaryJson(s, store.bytes);
+  const body = new Uint8Array(length);
+  body.set(PAGE_START);
+  let at = PAGE_START.length;
+  for (const [index, s] of items.entries()) {
+    if (index > 0) body[at++] = COMMA;
+    at = copySummaryJson(s, body, at);
+  }
+  utf8.encodeInto(end, body.subarray(at));
+  return body;
 }

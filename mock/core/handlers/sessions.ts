@@ -2,7 +2,7 @@ import type { EnvironmentSpec } from '../domain/index.js';
 import type { HandlerInput, OperationHandler } from '../http/pipeline.js';
 import { empty, failure, problemFrom, type Result } from '../http/respond.js';
 import { etag, ifNoneMatchHits } from '../state/conditional.js';
-import type { AccessEntry, SessionRecord } from '../state/session-record.js';
+import { NO_IDS, type AccessEntry, type SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
 import { changeable, header, jsonBody, readable, sessionResponse } from './common.js';
 import { initialContent, type InitialFile } from './initial-content.js';
@@ -25,7 +25,7 @@ interface CreateBody {
 
 /** Checks what create and fork share: metadata size and one role per principal. */
 export function checkSessionFields(body: { metadata?: Record<string, unknown>; access?: readonly AccessEntry[] }): Result<null> {
-  if (body.metadata && new TextEncoder().encode(JSON.stringify(body.metadata)).length > MAX_METADATA_BYTES) {
+  if (body.metadata && jsonBytesOver(body.metadata, MAX_METADATA_BYTES)) {
     return failure('validation-failed', `metadata is over ${MAX_METADATA_BYTES} bytes.`, { errors: [{ pointer: '/metadata', message: `must be at most ${MAX_METADATA_BYTES} bytes of JSON` }] });
   }
   const principals = (body.access ?? []).map((a) => a.principalId);
@@ -34,8 +34,37 @@ export function checkSessionFields(body: { metadata?: Record<string, unknown>; a
   return { ok: true, value: null };
 }
 
+/** Whether `value` serialised as JSON is over `limit` UTF-8 bytes. */
+function jsonBytesOver(value: unknown, limit: number): boolean {
+  const text = JSON.stringify(value);
+  // UTF-8 takes 1 to 3 bytes per UTF-16 unit, so most texts are decided without encoding them.
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return new TextEncoder().encode(text).length > limit;
+}
+
+// What a session without tags, access entries or metadata holds: shared, so it costs nothing.
+const NO_TAGS: readonly string[] = Object.freeze([]);
+const NO_ACCESS: readonly AccessEntry[] = Object.freeze([]);
+const NO_METADATA: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** The fields create and fork both take from the request body, with their defaults. */
+export function requestedFields(body: { purpose?: SessionRecord['purpose']; tags?: readonly string[]; metadata?: Record<string, unknown>; access?: readonly AccessEntry[] }): Pick<SessionRecord, 'purpose' | 'tags' | 'metadata' | 'access'> {
+  return {
+    purpose: body.purpose ?? 'disposable',
+    // Tags are a set: kept distinct and sorted.
+    tags: body.tags === undefined || body.tags.length === 0 ? NO_TAGS : [...new Set(body.tags)].sort(),
+    metadata: body.metadata ?? NO_METADATA,
+    access: body.access ?? NO_ACCESS,
+  };
+}
+
 /** A new session record with the fields every session starts with. */
-export function newSession(store: Store, fields: Pick<SessionRecord, 'tenantId' | 'ownerId' | 'title' | 'purpose' | 'tags' | 'metadata' | 'access' | 'parentSessionId' | 'forkedFromCheckpointId' | 'baseRevision' | 'head'>): SessionRecord {
+export function newSession(
+  store: Store,
+  requested: Pick<SessionRecord, 'purpose' | 'tags' | 'metadata' | 'access'>,
+  fields: Pick<SessionRecord, 'tenantId' | 'ownerId' | 'title' | 'parentSessionId' | 'forkedFromCheckpointId' | 'baseRevision' | 'head'>,
+): SessionRecord {
   const now = store.clock.now();
   // Field by field, not a spread: every create and fork builds one, and all records share a shape.
   const session: SessionRecord = {
@@ -43,10 +72,10 @@ export function newSession(store: Store, fields: Pick<SessionRecord, 'tenantId' 
     tenantId: fields.tenantId,
     ownerId: fields.ownerId,
     title: fields.title,
-    purpose: fields.purpose,
-    tags: fields.tags,
-    metadata: fields.metadata,
-    access: fields.access,
+    purpose: requested.purpose,
+    tags: requested.tags,
+    metadata: requested.metadata,
+    access: requested.access,
     parentSessionId: fields.parentSessionId,
     forkedFromCheckpointId: fields.forkedFromCheckpointId,
     baseRevision: fields.baseRevision,
@@ -59,8 +88,14 @@ export function newSession(store: Store, fields: Pick<SessionRecord, 'tenantId' 
     version: 1,
     mergedIntoSessionId: null,
     deleted: false,
-    checkpoints: [],
-    commits: [],
+    detailVersion: 0,
+    detailBytes: null,
+    summaryVersion: 0,
+    summaryBytes: null,
+    summaryAt: 0,
+    summaryLength: 0,
+    checkpoints: NO_IDS,
+    commits: NO_IDS,
   };
   store.refreshUncommitted(session);
   return session;
@@ -76,14 +111,10 @@ export function sessionHandlers(store: Store): Record<string, OperationHandler> 
       const content = initialContent(body.files ?? [], body.environmentSpec);
       if (!content.ok) return problemFrom(content);
       const root = store.graph.append([], content.value);
-      const session = newSession(store, {
+      const session = newSession(store, requestedFields(body), {
         tenantId: input.principal.tenantId,
         ownerId: input.principal.principalId,
         title: body.title ?? 'Untitled session',
-        purpose: body.purpose ?? 'disposable',
-        tags: [...new Set(body.tags ?? [])].sort(),
-        metadata: body.metadata ?? {},
-        access: body.access ?? [],
         parentSessionId: null,
         forkedFromCheckpointId: null,
         baseRevision: null,

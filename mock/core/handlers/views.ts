@@ -1,3 +1,4 @@
+import type { ByteSlab } from '../domain/index.js';
 import type { SessionRecord } from '../state/session-record.js';
 
 /** The summary view used in lists. */
@@ -54,16 +55,32 @@ const utf8 = new TextEncoder();
  * same version; writes return text and only reuse a stored copy, so sessions nobody reads hold none.
  */
 export function sessionDetailJson(s: SessionRecord, keep: boolean): string | Uint8Array {
-  if (s.detailJson?.version === s.version) return s.detailJson.bytes;
+  if (s.detailVersion === s.version && s.detailBytes !== null) return s.detailBytes;
   const text = JSON.stringify(sessionDetail(s));
   if (!keep) return text;
   const bytes = utf8.encode(text);
-  s.detailJson = { version: s.version, bytes };
+  s.detailVersion = s.version;
+  s.detailBytes = bytes;
   return bytes;
 }
 
-/** The summary view as JSON text, kept per version: list pages repeat the same sessions. */
-export function sessionSummaryJson(s: SessionRecord): string {
-  if (s.summaryJson?.version !== s.version) s.summaryJson = { version: s.version, text: JSON.stringify(sessionSummary(s)) };
-  return s.summaryJson.text;
+/**
+ * Brings the session's kept summary JSON up to its version (written into `slab` when it is not)
+ * and returns its length in bytes. List pages repeat the same sessions, so most calls find it kept.
+ */
+export function keepSummaryJson(s: SessionRecord, slab: ByteSlab): number {
+  if (s.summaryVersion !== s.version || s.summaryBytes === null) {
+    const place = slab.place(JSON.stringify(sessionSummary(s)));
+    s.summaryBytes = place.bytes;
+    s.summaryAt = place.at;
+    s.summaryLength = place.length;
+    s.summaryVersion = s.version;
+  }
+  return s.summaryLength;
+}
+
+/** Copies the summary {@link keepSummaryJson} kept into `out` at `offset`; returns the offset after it. */
+export function copySummaryJson(s: SessionRecord, out: Uint8Array, offset: number): number {
+  if (s.summaryBytes !== null) out.set(s.summaryBytes.subarray(s.summaryAt, s.summaryAt + s.summaryLength), offset);
+  return offset + s.summaryLength;
 }

@@ -15,7 +15,7 @@ export interface SessionRecord {
   title: string;
   purpose: 'disposable' | 'review' | 'durable';
   status: 'active' | 'merged';
-  tags: string[];
+  tags: readonly string[];
   readonly metadata: Readonly<Record<string, unknown>>;
   readonly access: readonly AccessEntry[];
   readonly createdAt: string;
@@ -32,16 +32,26 @@ export interface SessionRecord {
   /** Deleted sessions stay in the store so `:merge` can trace ancestry through them. */
   deleted: boolean;
   /**
-   * The detail view serialised at `version`, as UTF-8 JSON: reads of an unchanged session (most
-   * requests) reuse it, and the transport sends the bytes without encoding them again. Valid
-   * because every change the detail view shows moves `version` (SEMANTICS §2).
+   * The detail view serialised at `detailVersion`, as UTF-8 JSON: reads of an unchanged session
+   * (most requests) reuse it, and the transport sends the bytes without encoding them again. Valid
+   * because every change the detail view shows moves `version` (SEMANTICS §2). Kept as plain
+   * fields rather than a `{ version, bytes }` pair: one object less per session for the GC.
    */
-  detailJson?: { readonly version: number; readonly bytes: Uint8Array };
-  /** The summary view serialised at `version`, for list pages (same rule as `detailJson`). */
-  summaryJson?: { readonly version: number; readonly text: string };
-  /** Checkpoint and commit ids in creation order. */
-  readonly checkpoints: string[];
-  readonly commits: string[];
+  detailVersion: number;
+  detailBytes: Uint8Array | null;
+  /**
+   * The summary view serialised at `summaryVersion` for list pages (same rule as the detail): UTF-8
+   * in the store's byte slab, `summaryLength` bytes of `summaryBytes` from `summaryAt`. Outside
+   * the JS heap and with no object of its own, so the one kept per listed session costs the GC
+   * nothing.
+   */
+  summaryVersion: number;
+  summaryBytes: Uint8Array | null;
+  summaryAt: number;
+  summaryLength: number;
+  /** Checkpoint and commit ids in creation order. Most sessions have none and share {@link NO_IDS}. */
+  checkpoints: readonly string[];
+  commits: readonly string[];
 }
 
 /** An immutable checkpoint. */
@@ -62,4 +72,14 @@ export interface CommitRecord {
   readonly changes: readonly { readonly path: string; readonly change: 'added' | 'modified' | 'deleted' }[];
   readonly authorId: string;
   readonly createdAt: string;
+}
+
+/** The empty id list new sessions share: one array for all of them instead of two each. */
+export const NO_IDS: readonly string[] = Object.freeze([]);
+
+/** `ids` with `id` appended: a list of the session's own after the first id, written in place after that. */
+export function withId(ids: readonly string[], id: string): readonly string[] {
+  if (ids === NO_IDS) return [id];
+  (ids as string[]).push(id);
+  return ids;
 }
