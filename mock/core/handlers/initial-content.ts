@@ -10,6 +10,7 @@ export interface InitialFile {
   readonly encoding?: 'utf8' | 'base64';
 }
 
+const utf8 = new TextEncoder();
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
@@ -31,7 +32,7 @@ export function initialContent(files: readonly InitialFile[], environmentSpec: E
       if (!BASE64.test(file.content)) return failure('validation-failed', `files[${index}].content is not base64.`, { errors: [{ pointer: `${pointer}/content`, message: 'invalid base64' }] });
       bytes = base64ToBytes(file.content);
     } else {
-      bytes = new TextEncoder().encode(file.content);
+      bytes = utf8.encode(file.content);
     }
     if (bytes.length > LIMITS.fileBytes) return failure('content-too-large', `${file.path} is over ${LIMITS.fileBytes} bytes.`);
     if (map.collidesWith(file.path)) return failure('path-collision', `${file.path} would be both a file and a directory.`);
