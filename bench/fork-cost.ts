@@ -99,10 +99,14 @@ function median(values: readonly number[]): number {
 /** Heap batches: more would only add forced GCs, each a full collection of a large heap. */
 const HEAP_BATCHES = 5;
 
-/** Bytes kept per fork: the median over batches of heap growth between forced GCs. */
+/**
+ * Bytes kept per fork: the median over batches of heap growth between forced GCs. Each batch is
+ * `forks` forks: a fork keeps a few hundred bytes, and a batch's growth also holds whatever else
+ * the heap did meanwhile (the session table doubling, say), which more forks spread thinner.
+ */
 function heapPerFork(core: MockCore, id: string, forks: number, gc: (() => void) | null): number {
   const perBatch: number[] = [];
-  const count = Math.max(1, Math.floor(forks / HEAP_BATCHES));
+  const count = Math.max(1, forks);
   for (let b = 0; b < HEAP_BATCHES; b += 1) {
     gc?.();
     gc?.();
