@@ -36,6 +36,18 @@ describe('ChangeLog', () => {
     expect(body.every((byte, i) => byte === big[i])).toBe(true);
   });
 
+  it('holds little more than it keeps when large and small writes take turns', () => {
+    const log = new ChangeLog();
+    let kept = 0;
+    for (let i = 0; i < 20; i += 1) {
+      const body = new Uint8Array(i % 2 === 0 ? 300 * 1024 : 10);
+      log.append(change({ method: 'PUT', contentType: 'application/octet-stream', body }));
+      kept += body.length;
+    }
+    expect(log.size).toBe(20);
+    expect(log.heldBytes).toBeLessThan(kept * 1.5);
+  });
+
   it('copies bodies: a transport reusing its buffer does not change the log', () => {
     const log = new ChangeLog();
     const body = utf8.encode('{"title":"a"}');

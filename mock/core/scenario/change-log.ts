@@ -93,10 +93,19 @@ export class ChangeLog {
     }
   }
 
-  /** Space for at least `most` bytes at `this.used`; a full chunk is closed and a new one begun. */
+  /** Bytes of buffers the log holds, kept or still being filled. */
+  get heldBytes(): number {
+    return this.chunks.reduce((sum, chunk) => sum + chunk.buffer.byteLength, this.chunk.buffer.byteLength);
+  }
+
+  /**
+   * Space for at least `most` bytes at `this.used`; a full chunk is closed and a new one begun. A
+   * chunk closed while less than half full (a large body came next) is cut down to what it holds,
+   * so small and large writes taking turns cannot keep a mostly empty chunk per small one.
+   */
   private reserve(most: number): Uint8Array {
     if (this.chunk.length - this.used < most) {
-      if (this.used > 0) this.chunks.push(this.chunk.subarray(0, this.used));
+      if (this.used > 0) this.chunks.push(this.used * 2 < this.chunk.length ? this.chunk.slice(0, this.used) : this.chunk.subarray(0, this.used));
       this.chunk = new Uint8Array(Math.max(ChangeLog.CHUNK_BYTES, most));
       this.used = 0;
     }
