@@ -5,6 +5,7 @@ const text = new TextDecoder();
 
 /** Bytes before a record's fields: the byte lengths of its header text and of its body. */
 const PREFIX_BYTES = 8;
+const NO_BYTES = new Uint8Array(0);
 
 /** A string field as `<UTF-16 length>:<text>`, or `-` when it is absent. */
 function field(value: string | undefined): string {
@@ -65,17 +66,19 @@ export class ChangeLog {
       headers += field(name) + field(change.headers[name]);
       headerCount += 1;
     }
-    const fields = `${change.status};${headerCount};${field(change.method)}${field(change.url)}${field(change.token)}${field(change.contentType)}${headers}`;
-    // Well-formed, so that the UTF-16 lengths in the text survive the trip through UTF-8.
-    const header = toWellFormed(fields);
-    const body = change.body ?? new Uint8Array(0);
+    // The lengths are in UTF-16 units and survive the trip through UTF-8: the encoder turns a lone
+    // surrogate, one unit, into U+FFFD, also one unit.
+    const header = `${change.status};${headerCount};${field(change.method)}${field(change.url)}${field(change.token)}${field(change.contentType)}${headers}`;
+    const body = change.body ?? NO_BYTES;
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    const room = this.reserve(PREFIX_BYTES + header.length * 3 + body.length);
-    const { written } = utf8.encodeInto(header, room.subarray(PREFIX_BYTES));
-    writeLength(room, 0, written);
-    writeLength(room, 4, body.length);
-    room.set(body, PREFIX_BYTES + written);
-    this.used += PREFIX_BYTES + written + body.length;
+    this.makeRoom(PREFIX_BYTES + header.length * 3 + body.length);
+    const chunk = this.chunk;
+    const start = this.used;
+    const { written } = utf8.encodeInto(header, chunk.subarray(start + PREFIX_BYTES));
+    writeLength(chunk, start, written);
+    writeLength(chunk, start + 4, body.length);
+    chunk.set(body, start + PREFIX_BYTES + written);
+    this.used = start + PREFIX_BYTES + written + body.length;
     this.count += 1;
   }
 
@@ -99,17 +102,15 @@ export class ChangeLog {
   }
 
   /**
-   * Space for at least `most` bytes at `this.used`; a full chunk is closed and a new one begun. A
-   * chunk closed while less than half full (a large body came next) is cut down to what it holds,
+   * Makes room for at least `most` bytes at `this.used`: a full chunk is closed and a new one begun.
+   * A chunk closed while less than half full (a large body came next) is cut down to what it holds,
    * so small and large writes taking turns cannot keep a mostly empty chunk per small one.
    */
-  private reserve(most: number): Uint8Array {
-    if (this.chunk.length - this.used < most) {
-      if (this.used > 0) this.chunks.push(this.used * 2 < this.chunk.length ? this.chunk.slice(0, this.used) : this.chunk.subarray(0, this.used));
-      this.chunk = new Uint8Array(Math.max(ChangeLog.CHUNK_BYTES, most));
-      this.used = 0;
-    }
-    return this.chunk.subarray(this.used);
+  private makeRoom(most: number): void {
+    if (this.chunk.length - this.used >= most) return;
+    if (this.used > 0) this.chunks.push(this.used * 2 < this.chunk.length ? this.chunk.slice(0, this.used) : this.chunk.subarray(0, this.used));
+    this.chunk = new Uint8Array(Math.max(ChangeLog.CHUNK_BYTES, most));
+    this.used = 0;
   }
 }
 
@@ -130,9 +131,4 @@ function splitTwice(header: string): string[] {
   const first = header.indexOf(';');
   const second = header.indexOf(';', first + 1);
   return [header.slice(0, first), header.slice(first + 1, second), header.slice(second + 1)];
-}
-
-/** ES2024's `String.prototype.toWellFormed` (every Node this runs on has it; the project's lib is ES2023). */
-function toWellFormed(value: string): string {
-  return (value as string & { toWellFormed(): string }).toWellFormed();
 }
