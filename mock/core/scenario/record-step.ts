@@ -26,10 +26,7 @@ export interface RecordedChange {
   readonly body: Uint8Array | undefined;
 }
 
-/**
- * Keeps what replaying `request` needs. `tokenOf` reads the bearer token (the core's reader returns
- * known tokens' own strings, so records share them instead of copying).
- */
+/** Picks what replaying `request` needs. `tokenOf` reads the bearer token from `Authorization`. */
 export function recordChange(request: MockRequest, status: number, tokenOf: (authorization: string | undefined) => string | undefined): RecordedChange {
   const given = request.headers;
   let headers: Record<string, string> | undefined;
