@@ -33,7 +33,7 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 function injectedFault(status: number, operationId: string): MockResponse {
   // Deliberately off-contract: a resilience test asked for this failure via /__admin/faults.
   const body = { type: 'urn:session-api:problem:fault-injected', title: 'Injected fault', status, code: 'fault-injected', detail: `A fault rule for ${operationId} answered ${status}.` };
-  return { status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body) };
+  return { status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body), problemCode: body.code };
 }
 
 /** Builds the app. Transport-free: the node adapter and tests both call `handle`. */
@@ -71,7 +71,7 @@ export function createMockApp(options: MockAppOptions): MockApp {
 
   function finish(request: MockRequest, started: number, response: MockResponse): MockResponse {
     const withCors = request.headers.origin === undefined ? response : { ...response, headers: { ...response.headers, ...corsHeaders(cors, request) } };
-    const entry: LoggedRequest = { atMs: started, method: request.method, url: request.url, status: response.status, durationMs: now() - started, code: problemCode(response) };
+    const entry: LoggedRequest = { atMs: started, method: request.method, url: request.url, status: response.status, durationMs: now() - started, code: response.problemCode };
     if (!request.url.startsWith('/__admin')) admin.log.add(entry);
     options.onRequest?.(toLogEntry(entry));
     return withCors;
@@ -85,10 +85,4 @@ export function createMockApp(options: MockAppOptions): MockApp {
       return response instanceof Promise ? response.then((r) => finish(request, started, r)) : finish(request, started, response);
     },
   };
-}
-
-function problemCode(response: MockResponse): string | undefined {
-  if (response.headers['content-type'] !== 'application/problem+json' || typeof response.body !== 'string') return undefined;
-  const code = (JSON.parse(response.body) as { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
 }

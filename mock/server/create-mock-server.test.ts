@@ -69,6 +69,13 @@ describe('createMockServer with the demo fixtures', () => {
     const failing = await request(`${server.url}/v1/sessions`, { headers: { authorization: 'Bearer demo-ana' } });
     expect(failing.statusCode).toBe(503);
     await failing.body.dump();
+    expect((await send('GET', '/v1/sessions/ses_none')).status).toBe(404);
+    const log = await send('GET', '/__admin/requests?limit=2');
+    // Problem codes reach the log for the mock's own problems and for injected faults alike.
+    expect(log.json.items).toMatchObject([
+      { url: '/v1/sessions/ses_none', status: 404, code: 'session-not-found' },
+      { url: '/v1/sessions', status: 503, code: 'fault-injected' },
+    ]);
     expect((await send('PUT', '/__admin/faults', { json: { errors: [{ operationId: 'x', status: 200, rate: 1 }] } })).status).toBe(400);
     expect((await send('DELETE', '/__admin/faults')).status).toBe(204);
     expect((await send('GET', '/v1/sessions')).status).toBe(200);

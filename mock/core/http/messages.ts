@@ -20,6 +20,8 @@ export interface MockResponse {
   readonly headers: Readonly<Record<string, string>>;
   /** Serialised body; JSON bodies are already strings, file bodies bytes. */
   readonly body?: string | Uint8Array;
+  /** The `code` of a problem+json body the mock built, so logs need not parse the body again. Never sent. */
+  readonly problemCode?: string;
 }
 
 /** The JSON value of a response body (for tests and the admin log); `undefined` when not JSON. */

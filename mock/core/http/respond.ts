@@ -26,7 +26,7 @@ export function problem(code: ErrorCode, detail: string, extras: ProblemExtras =
   if (extras.conflicts) body.conflicts = extras.conflicts;
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', ...extras.headers };
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="session-api"';
-  return { status, headers, body: JSON.stringify(body) };
+  return { status, headers, body: JSON.stringify(body), problemCode: code };
 }
 
 /** A failure inside the core, carried as data up to the handler that turns it into a response. */
