@@ -81,7 +81,7 @@ export function summarizeRuns(runs: readonly LoadRun[]): LoadResult {
   const responses = sum((r) => r.responses);
   const cpuMs = runs.length > 0 && runs.every((r) => r.serverCpuMs !== null) ? sum((r) => r.serverCpuMs ?? 0) : null;
   return {
-    requestsPerSecond: durationSeconds > 0 ? sum((r) => r.responses) / durationSeconds : 0,
+    requestsPerSecond: durationSeconds > 0 ? responses / durationSeconds : 0,
     p50Ms: p50,
     p99Ms: p99,
     responses,

@@ -13,7 +13,7 @@ import type { OpenApiDocument } from './src/openapi-types.js';
 
 export { ERROR_CODES, isErrorCode, problemType } from './src/error-codes.js';
 export type { ErrorCode } from './src/error-codes.js';
-export { essence, isJsonMediaType, negotiate } from './src/media-type.js';
+export { essence, isJsonContentType, isJsonMediaType, negotiate } from './src/media-type.js';
 export { escapePointer } from './src/validation-issue.js';
 export { findContractPath } from './src/load-document.js';
 export type { ValidationIssue } from './src/validation-issue.js';

@@ -11,6 +11,12 @@ export function isJsonMediaType(type: string): boolean {
   return type === 'application/json' || type.endsWith('+json');
 }
 
+/** Whether a `Content-Type` value names JSON, parameters aside (`application/json; charset=utf-8`). */
+export function isJsonContentType(contentType: string | undefined | null): boolean {
+  const type = essence(contentType);
+  return type !== null && isJsonMediaType(type);
+}
+
 /**
  * Picks the first of `offered` that an `Accept` header allows, honouring `q=0` exclusions and
  * wildcards; `null` when none is acceptable. A missing header accepts anything.

@@ -3,7 +3,7 @@
  * with an undocumented status, content type, header or an off-schema body throws, so the test
  * that provoked it fails; so does any 5xx.
  */
-import { loadContract } from '../../contract/index.js';
+import { isJsonContentType, loadContract } from '../../contract/index.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { createMockCore, type MockCore, type MockCoreOptions } from '../core/mock-core.js';
 import type { Scenario } from '../core/scenario/scenario.js';
@@ -48,7 +48,7 @@ export function contractViolations(request: MockRequest, response: MockResponse)
   if (response.status >= 500 && response.status !== 501) violations.push(`5xx answered: ${response.status}`);
   const type = response.headers['content-type'] ?? '';
   const text = response.body === undefined ? undefined : typeof response.body === 'string' ? response.body : new TextDecoder().decode(response.body);
-  const body: unknown = text !== undefined && /json/.test(type) ? JSON.parse(text) : response.body;
+  const body: unknown = text !== undefined && isJsonContentType(type) ? JSON.parse(text) : response.body;
   const match = contract.routes.match(request.method, request.url.split('?')[0] ?? '/');
   if (match.kind === 'matched') {
     violations.push(...contract.responses.check(match.operation, { status: response.status, headers: response.headers, body }).map((v) => v.message));
@@ -88,7 +88,7 @@ export function checked(core: MockCore, defaultToken = 't-owner'): CheckedCore {
       if (violations.length > 0) throw new Error(`contract violation on ${method} ${url}:\n  ${violations.join('\n  ')}`);
       const bytes = response.body === undefined ? new Uint8Array() : typeof response.body === 'string' ? new TextEncoder().encode(response.body) : response.body;
       const type = response.headers['content-type'] ?? '';
-      const json: unknown = bytes.length > 0 && /json/.test(type) ? JSON.parse(new TextDecoder().decode(bytes)) : undefined;
+      const json: unknown = bytes.length > 0 && isJsonContentType(type) ? JSON.parse(new TextDecoder().decode(bytes)) : undefined;
       return { status: response.status, headers: response.headers, json, bytes };
     },
   };

@@ -19,11 +19,6 @@ function matcher(input: HandlerInput): (s: SessionRecord) => boolean {
     (q.parentSessionId === undefined || s.parentSessionId === q.parentSessionId);
 }
 
-/**
- * One page of `GET /v1/sessions`, newest first. The cursor is the (createdAt, id) of the last item
- * returned, so a page resumes strictly after it however many sessions were created or deleted in
- * between: no repeats, and no skips of sessions that lived throughout.
- */
 /** The sessions a page is picked from: all of them, or with a tag filter the rarest tag's. */
 function candidates(store: Store, tags: readonly string[]): readonly SessionRecord[] {
   let fewest: readonly SessionRecord[] = store.order;
@@ -34,6 +29,11 @@ function candidates(store: Store, tags: readonly string[]): readonly SessionReco
   return fewest;
 }
 
+/**
+ * One page of `GET /v1/sessions`, newest first. The cursor is the (createdAt, id) of the last item
+ * returned, so a page resumes strictly after it however many sessions were created or deleted in
+ * between: no repeats, and no skips of sessions that lived throughout.
+ */
 export function listSessionsPage(store: Store, input: HandlerInput): MockResponse {
   const limit = input.params.query.limit as number;
   const cursor = input.params.query.cursor as string | undefined;

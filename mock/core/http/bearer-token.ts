@@ -5,7 +5,7 @@ export function bearerToken(authorization: string | undefined): string | undefin
 
 /**
  * {@link bearerToken} with the usual `Bearer <token>` spelling of each known token looked up first:
- * no regex on the common path, and the known token's own string is returned (kept records share it).
+ * no regex on the common path.
  */
 export function tokenReader(knownTokens: Iterable<string>): (authorization: string | undefined) => string | undefined {
   const byHeader = new Map([...knownTokens].map((token) => [`Bearer ${token}`, token]));

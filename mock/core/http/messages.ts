@@ -1,4 +1,4 @@
-import { essence, isJsonMediaType } from '../../../contract/index.js';
+import { isJsonContentType } from '../../../contract/index.js';
 
 /**
  * The mock core's transport-agnostic request and response. Adapters (node:http, tests, a future
@@ -26,8 +26,7 @@ export interface MockResponse {
 
 /** The JSON value of a response body (for tests and the admin log); `undefined` when not JSON. */
 export function responseJson(response: MockResponse): unknown {
-  const type = essence(response.headers['content-type']);
-  if (response.body === undefined || type === null || !isJsonMediaType(type)) return undefined;
+  if (response.body === undefined || !isJsonContentType(response.headers['content-type'])) return undefined;
   const text = typeof response.body === 'string' ? response.body : new TextDecoder().decode(response.body);
   return JSON.parse(text) as unknown;
 }

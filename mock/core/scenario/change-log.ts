@@ -30,15 +30,9 @@ class FieldReader {
   }
 }
 
-function writeLength(into: Uint8Array, at: number, value: number): void {
-  into[at] = value & 0xff;
-  into[at + 1] = (value >>> 8) & 0xff;
-  into[at + 2] = (value >>> 16) & 0xff;
-  into[at + 3] = value >>> 24;
-}
-
-function readLength(from: Uint8Array, at: number): number {
-  return ((from[at] as number) | ((from[at + 1] as number) << 8) | ((from[at + 2] as number) << 16)) + (from[at + 3] as number) * 0x1000000;
+/** The record lengths are little-endian unsigned 32-bit numbers. */
+function lengths(chunk: Uint8Array): DataView {
+  return new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 /**
@@ -51,6 +45,7 @@ export class ChangeLog {
   private static readonly CHUNK_BYTES = 256 * 1024;
   private readonly chunks: Uint8Array[] = [];
   private chunk = new Uint8Array(0);
+  private lengthView = lengths(this.chunk);
   private used = 0;
   private count = 0;
 
@@ -75,8 +70,8 @@ export class ChangeLog {
     const chunk = this.chunk;
     const start = this.used;
     const { written } = utf8.encodeInto(header, chunk.subarray(start + PREFIX_BYTES));
-    writeLength(chunk, start, written);
-    writeLength(chunk, start + 4, body.length);
+    this.lengthView.setUint32(start, written, true);
+    this.lengthView.setUint32(start + 4, body.length, true);
     chunk.set(body, start + PREFIX_BYTES + written);
     this.used = start + PREFIX_BYTES + written + body.length;
     this.count += 1;
@@ -85,10 +80,11 @@ export class ChangeLog {
   /** The kept changes, oldest first. */
   *[Symbol.iterator](): Generator<RecordedChange> {
     for (const chunk of [...this.chunks, this.chunk.subarray(0, this.used)]) {
+      const view = lengths(chunk);
       let at = 0;
       while (at < chunk.length) {
-        const headerBytes = readLength(chunk, at);
-        const bodyBytes = readLength(chunk, at + 4);
+        const headerBytes = view.getUint32(at, true);
+        const bodyBytes = view.getUint32(at + 4, true);
         const start = at + PREFIX_BYTES;
         yield decode(text.decode(chunk.subarray(start, start + headerBytes)), chunk.slice(start + headerBytes, start + headerBytes + bodyBytes));
         at = start + headerBytes + bodyBytes;
@@ -110,6 +106,7 @@ export class ChangeLog {
     if (this.chunk.length - this.used >= most) return;
     if (this.used > 0) this.chunks.push(this.used * 2 < this.chunk.length ? this.chunk.slice(0, this.used) : this.chunk.subarray(0, this.used));
     this.chunk = new Uint8Array(Math.max(ChangeLog.CHUNK_BYTES, most));
+    this.lengthView = lengths(this.chunk);
     this.used = 0;
   }
 }

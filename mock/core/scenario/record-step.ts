@@ -1,4 +1,4 @@
-import { essence, isJsonMediaType } from '../../../contract/index.js';
+import { isJsonContentType } from '../../../contract/index.js';
 import { bytesToBase64 } from '../http/base64.js';
 import type { MockRequest, MockResponse } from '../http/messages.js';
 import type { ScenarioStep } from './scenario.js';
@@ -47,12 +47,6 @@ export function isRecordedChange(request: MockRequest, response: MockResponse): 
   return response.status < 400 && response.headers['idempotent-replayed'] === undefined;
 }
 
-/** The contract's own rule for JSON media types (`application/json`, `…+json`), parameters aside. */
-function isJson(contentType: string | undefined): boolean {
-  const type = essence(contentType);
-  return type !== null && isJsonMediaType(type);
-}
-
 /** An accepted JSON body parsed already, so it is valid; should that ever not hold, it goes out as bytes. */
 function parsedJson(bytes: Uint8Array): { json: unknown } | null {
   try {
@@ -65,7 +59,7 @@ function parsedJson(bytes: Uint8Array): { json: unknown } | null {
 function bodyOf(change: RecordedChange): Pick<ScenarioStep, 'json' | 'text' | 'base64' | 'contentType'> {
   const { body, contentType } = change;
   if (body === undefined || body.length === 0) return contentType === undefined ? {} : { text: '', contentType };
-  return (isJson(contentType) ? parsedJson(body) : null) ?? { base64: bytesToBase64(body), ...(contentType === undefined ? {} : { contentType }) };
+  return (isJsonContentType(contentType) ? parsedJson(body) : null) ?? { base64: bytesToBase64(body), ...(contentType === undefined ? {} : { contentType }) };
 }
 
 /** The scenario step that replays a recorded change. */

@@ -16,7 +16,7 @@ export class Store {
   readonly order: SessionRecord[] = [];
   readonly checkpoints = new Map<string, CheckpointRecord>();
   readonly commits = new Map<string, CommitRecord>();
-  /** Where kept file contents and recorded bodies live (small ones share buffers). */
+  /** Where written file contents and list summaries are kept (small ones share buffers). */
   readonly bytes = new ByteSlab();
   private readonly byTag = new Map<string, SessionRecord[]>();
 
@@ -92,8 +92,9 @@ export class Store {
   }
 
   /**
-   * Sessions that carry `tag` (or once did not: callers still check), in creation order. A tag
-   * filter walks this instead of every session, so a rare tag pages as fast as a common one.
+   * Sessions that carry `tag`, in creation order; deleted ones stay, as in `order`, for the list's
+   * filter to skip. A tag filter walks this instead of every session, so a rare tag pages as fast
+   * as a common one.
    */
   withTag(tag: string): readonly SessionRecord[] {
     return this.byTag.get(tag) ?? [];
