@@ -47,11 +47,17 @@ describe('session-mock CLI', () => {
     expect(mock.output()).toContain('Stopped.');
   });
 
-  it('with --auth off answers requests without a token', async () => {
-    const mock = await start(['--port', '0', '--auth', 'off', '--fixtures', 'none']);
+  it('with --auth off answers every request as the default principal, and says so', async () => {
+    const mock = await start(['--port', '0', '--auth', 'off']);
+    expect(mock.output()).toContain('Every request acts as usr_ana (tenant acme, admin), whatever token it sends.');
     const response = await request(`${mock.url}/v1/sessions`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     expect(response.statusCode).toBe(201);
-    await response.body.dump();
+    const created = (await response.body.json()) as { ownerId: string };
+    expect(created.ownerId).toBe('usr_ana');
+    // A known token of another tenant changes nothing: the request is still demo-ana's.
+    const asErin = await request(`${mock.url}/v1/sessions?limit=200`, { headers: { authorization: 'Bearer demo-erin' } });
+    const listed = (await asErin.body.json()) as { items: { tenantId: string }[] };
+    expect(new Set(listed.items.map((s) => s.tenantId))).toEqual(new Set(['acme']));
     await mock.stop();
   });
 

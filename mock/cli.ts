@@ -41,8 +41,16 @@ async function main(): Promise<number> {
   });
   console.log(`Session API mock listening on ${server.url}`);
   console.log(`Admin API: ${server.adminUrl}   (reset, state export/import, faults, request log)`);
-  console.log(argv.auth === 'on' ? 'Auth: on. Demo tokens (Authorization: Bearer <token>):' : 'Auth: off. Every request acts as the default principal. Tokens still accepted:');
-  for (const t of server.core.tokens()) console.log(`  ${t.token.padEnd(18)} ${t.principalId.padEnd(12)} tenant ${t.tenantId}${t.admin ? ' (admin)' : ''}`);
+  const tokens = server.core.tokens();
+  const describe = (t: (typeof tokens)[number]): string => `${t.principalId} (tenant ${t.tenantId}${t.admin ? ', admin' : ''})`;
+  if (argv.auth === 'on') {
+    console.log('Auth: on. Demo tokens (Authorization: Bearer <token>):');
+    for (const t of tokens) console.log(`  ${t.token.padEnd(18)} ${describe(t)}`);
+  } else {
+    const fallback = tokens.find((t) => t.default);
+    console.log(`Auth: off. Every request acts as ${fallback ? describe(fallback) : 'the default principal'}, whatever token it sends.`);
+    console.log(`  To act as someone else, restart with --auth on and send one of: ${tokens.map((t) => t.token).join(', ')}`);
+  }
   console.log('Press Ctrl-C to stop.');
 
   await new Promise<void>((resolve) => {

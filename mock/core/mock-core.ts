@@ -11,7 +11,7 @@ import { lineageHandlers } from './handlers/lineage.js';
 import { mergeHandlers } from './handlers/merge.js';
 import { sessionHandlers } from './handlers/sessions.js';
 import type { MockRequest, MockResponse } from './http/messages.js';
-import { createPipeline, type OperationHandler, type Principal } from './http/pipeline.js';
+import { createPipeline, type OperationHandler, type PipelineParts, type Principal } from './http/pipeline.js';
 import { ChangeLog } from './scenario/change-log.js';
 import { isRecordedChange, recordChange, toScenarioStep } from './scenario/record-step.js';
 import { replayScenario } from './scenario/replay.js';
@@ -23,7 +23,10 @@ export interface MockCoreOptions {
   readonly contract: Contract;
   /** Replayed at start and on every reset; `null` starts empty with one default principal. */
   readonly scenario: Scenario | null;
-  /** `false` lets requests without a known token act as the scenario's default principal. */
+  /**
+   * `false`: every request acts as the scenario's default principal, whatever token it sends (the
+   * scenario's own steps still act as the tokens they name). Default true.
+   */
   readonly auth?: boolean;
   /** Checks an imported state against the scenario schema; a message when it is not one. */
   readonly checkScenario?: (value: unknown) => string | null;
@@ -40,7 +43,8 @@ export interface MockCore {
   exportState(): Scenario;
   /** Replaces the state by replaying `state`; on any failure the old state stays. */
   importState(state: unknown): { ok: true } | { ok: false; message: string };
-  tokens(): readonly { readonly token: string; readonly principalId: string; readonly tenantId: string; readonly admin: boolean }[];
+  /** The token table; `default` marks the scenario's default principal (who every request is with auth off). */
+  tokens(): readonly { readonly token: string; readonly principalId: string; readonly tenantId: string; readonly admin: boolean; readonly default: boolean }[];
 }
 
 /** With no fixtures there is still someone to act as: one admin of one tenant. */
@@ -67,12 +71,7 @@ function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | s
   const store = new Store(options.now);
   const byToken = new Map(scenario.principals.map((p) => [p.token, principalOf(p)]));
   const tokenOf = tokenReader(byToken.keys());
-  const fallback = byToken.get(scenario.defaultToken) ?? null;
-  const authenticate = (authorization: string | undefined): Principal | null => {
-    const known = byToken.get(tokenOf(authorization) ?? '');
-    if (known) return known;
-    return options.auth === false ? fallback : null;
-  };
+  const byAuthorization = (authorization: string | undefined): Principal | null => byToken.get(tokenOf(authorization) ?? '') ?? null;
   const handlers: Record<string, OperationHandler> = {
     ...sessionHandlers(store),
     ...lineageHandlers(store),
@@ -81,13 +80,20 @@ function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | s
     ...mergeHandlers(store),
     ...environmentHandlers(store),
   };
-  const pipeline = createPipeline({ contract: options.contract, authenticate, handlers, idempotency: new Map() });
-  const replayed = replayScenario(scenario, pipeline);
+  const parts = { contract: options.contract, handlers, idempotency: new Map() as PipelineParts['idempotency'] };
+  const byTokenPipeline = createPipeline({ ...parts, authenticate: byAuthorization });
+  // A scenario's steps say who did what, so they always act as the tokens they name.
+  const replayed = replayScenario(scenario, byTokenPipeline);
   if (!replayed.ok) return `scenario ${scenario.name}: ${replayed.message}`;
+  const authOff = options.auth === false;
+  const fallback = byToken.get(scenario.defaultToken) ?? null;
+  const pipeline = authOff ? createPipeline({ ...parts, authenticate: () => fallback }) : byTokenPipeline;
+  // With auth off a change is recorded as the default principal's, which is who made it.
+  const recordedToken = authOff ? (): undefined => undefined : tokenOf;
   const changes = new ChangeLog();
   const handle = (request: MockRequest): MockResponse => {
     const response = pipeline(request);
-    if (isRecordedChange(request, response)) changes.append(recordChange(request, response.status, tokenOf));
+    if (isRecordedChange(request, response)) changes.append(recordChange(request, response.status, recordedToken));
     return response;
   };
   return { scenario, handle, changes };
@@ -121,7 +127,8 @@ export function createMockCore(options: MockCoreOptions): MockCore {
       return { ok: true };
     },
     tokens() {
-      return current.scenario.principals.map((p) => ({ token: p.token, principalId: p.principalId, tenantId: p.tenantId, admin: p.admin === true }));
+      const { principals, defaultToken } = current.scenario;
+      return principals.map((p) => ({ token: p.token, principalId: p.principalId, tenantId: p.tenantId, admin: p.admin === true, default: p.token === defaultToken }));
     },
   };
 }
