@@ -35,10 +35,11 @@ function fromPackageJson(text: string): Contribution | null {
   const engines = json.engines as Record<string, unknown> | undefined;
   const node = engines !== null && typeof engines === 'object' && typeof engines.node === 'string' ? engines.node : null;
   let manager: NamedVersion = { name: 'npm', version: null };
-  if (typeof json.packageManager === 'string' && json.packageManager.includes('@')) {
-    const at = json.packageManager.lastIndexOf('@');
-    const version = json.packageManager.slice(at + 1).split('+')[0] ?? '';
-    manager = { name: json.packageManager.slice(0, at), version: version === '' ? null : version };
+  const declared = typeof json.packageManager === 'string' ? json.packageManager.trim() : '';
+  const at = declared.lastIndexOf('@');
+  if (at > 0) {
+    const version = declared.slice(at + 1).split('+')[0] ?? '';
+    manager = { name: declared.slice(0, at), version: version === '' ? null : version };
   }
   const deps = json.dependencies;
   const packages: PackageEntry[] = [];
@@ -55,7 +56,7 @@ function fromRequirements(text: string): Contribution {
   for (const raw of text.split('\n')) {
     const line = (raw.split('#')[0] ?? '').trim();
     if (line === '' || line.startsWith('-')) continue;
-    const name = /^[A-Za-z0-9._-]+/.exec(line)?.[0];
+    const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(line)?.[0];
     if (name === undefined) continue;
     let rest = line.slice(name.length);
     if (rest.startsWith('[')) rest = rest.slice(rest.indexOf(']') + 1);

@@ -33,7 +33,11 @@ describe('parsePackageJson', () => {
       packageManagers: [{ name: 'npm', version: null }],
       packages: [],
     });
-    expect(parsePackageJson('{"packageManager":"yarn"}')?.packageManagers).toEqual([{ name: 'yarn', version: null }]);
+    // Only Corepack's name@version names a manager: a bare name or a missing name does not.
+    expect(parsePackageJson('{"packageManager":"yarn"}')?.packageManagers).toEqual([{ name: 'npm', version: null }]);
+    expect(parsePackageJson('{"packageManager":"@4.1.0"}')?.packageManagers).toEqual([{ name: 'npm', version: null }]);
+    expect(parsePackageJson('{"packageManager":" yarn@4.1.0 "}')?.packageManagers).toEqual([{ name: 'yarn', version: '4.1.0' }]);
+    expect(parsePackageJson('{"packageManager":"yarn@"}')?.packageManagers).toEqual([{ name: 'yarn', version: null }]);
     expect(parsePackageJson('{"packageManager":7}')?.packageManagers).toEqual([{ name: 'npm', version: null }]);
   });
 

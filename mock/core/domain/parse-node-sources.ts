@@ -37,14 +37,13 @@ export function parsePackageJson(text: string): SpecContribution | null {
 }
 
 /**
- * Corepack's `"name@version"` (a `+sha…` suffix cut off). A bare name gives a null version; anything
- * else falls back to `npm`, which every Node install has.
+ * Corepack's `"name@version"` (trimmed, a `+sha…` suffix cut off). Anything else, a bare name
+ * included (Corepack refuses one), falls back to `npm`, which every Node install has.
  */
 function packageManager(field: unknown): NamedVersion {
-  if (typeof field !== 'string' || field.trim() === '') return { name: 'npm', version: null };
-  const spec = field.trim();
+  const spec = typeof field === 'string' ? field.trim() : '';
   const at = spec.lastIndexOf('@');
-  if (at <= 0) return { name: spec, version: null };
-  const version = (spec.slice(at + 1).split('+')[0] ?? '').trim();
+  if (at <= 0) return { name: 'npm', version: null };
+  const version = spec.slice(at + 1).split('+')[0] ?? '';
   return { name: spec.slice(0, at), version: version === '' ? null : version };
 }

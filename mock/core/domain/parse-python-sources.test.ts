@@ -12,8 +12,8 @@ describe('parseRequirement', () => {
     expect(parseRequirement(line)).toEqual({ ecosystem: 'pypi', name, version });
   });
 
-  it('gives nothing for blanks, comments, options and local paths', () => {
-    for (const line of ['', '   ', '# pinned', '-r dev.txt', '--index-url https://x', './local/pkg']) {
+  it('gives nothing for blanks, comments, options, local paths and names not starting with a letter or digit', () => {
+    for (const line of ['', '   ', '# pinned', '-r dev.txt', '--index-url https://x', './local/pkg', '_private==1', '.hidden']) {
       expect(parseRequirement(line)).toBeNull();
     }
   });

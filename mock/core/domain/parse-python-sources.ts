@@ -16,7 +16,7 @@ export function parsePythonVersion(text: string): SpecContribution {
 
 /**
  * One requirement line: everything from `#` dropped, then the `; marker`; name = the leading
- * `[A-Za-z0-9._-]+` lower-cased; `[extras]` dropped; version = the rest without whitespace, or
+ * `[A-Za-z0-9][A-Za-z0-9._-]*` lower-cased; `[extras]` dropped; version = the rest without whitespace, or
  * null. Empty lines and options (`-r …`, `--index-url …`) give nothing, and so do local paths
  * (`./pkg`): a distribution name starts with a letter or digit (PEP 508).
  */
