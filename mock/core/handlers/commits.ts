@@ -3,7 +3,7 @@ import type { OperationHandler } from '../http/pipeline.js';
 import { failure, json, problemFrom } from '../http/respond.js';
 import { withId, type CommitRecord, type SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
-import { changeable, jsonBody, pathParam, readable } from './common.js';
+import { changeable, cursorKey, INVALID_CURSOR, jsonBody, pathParam, readable } from './common.js';
 import { pageNewestFirst } from './lineage.js';
 
 /** What a commit of the head would record now (the baseline rule is in Store.baseline). */
@@ -51,10 +51,12 @@ export function commitHandlers(store: Store): Record<string, OperationHandler> {
     },
 
     listCommits(input) {
+      const after = cursorKey(input);
+      if (!after.ok) return problemFrom(after);
       const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
-      const page = pageNewestFirst(found.value.commits, (id) => store.commits.get(id), input.params.query.limit as number, input.params.query.cursor as string | undefined);
-      return page ? json(200, page) : problemFrom(failure('invalid-cursor', 'This cursor was not made by this server.', { errors: [{ pointer: '#/query/cursor', message: 'not a valid cursor' }] }));
+      const page = pageNewestFirst(found.value.commits, (id) => store.commits.get(id), input.params.query.limit as number, after.value);
+      return page ? json(200, page) : problemFrom(INVALID_CURSOR);
     },
 
     getCommit(input) {

@@ -3,6 +3,7 @@ import type { HandlerInput } from '../http/pipeline.js';
 import { failure, success, type Result } from '../http/respond.js';
 import type { MockResponse } from '../http/messages.js';
 import { changeableSession, visibleSession } from '../state/access.js';
+import { decodeCursor } from '../state/cursor.js';
 import { etag, ifMatchPasses } from '../state/conditional.js';
 import type { SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
@@ -40,10 +41,18 @@ export function changeable(store: Store, input: HandlerInput, options: { param?:
   const found = changeableSession(input.principal, store.sessions.get(id), id);
   if (!found.ok) return found;
   const session = found.value;
-  if (options.ifMatch !== false && !ifMatchPasses(header(input, 'if-match'), String(session.version))) {
-    return failure('precondition-failed', `If-Match ${header(input, 'if-match') ?? ''} does not match the current ETag "${session.version}".`);
+  if (options.ifMatch !== false) {
+    const matched = sessionIfMatch(input, session);
+    if (!matched.ok) return matched;
   }
   return options.allowRetired ? success(session) : active(session);
+}
+
+/** The session if the request's `If-Match` (if any) names its current ETag, else `412 precondition-failed`. */
+export function sessionIfMatch(input: HandlerInput, session: SessionRecord): Result<SessionRecord> {
+  const given = header(input, 'if-match');
+  if (ifMatchPasses(given, String(session.version))) return success(session);
+  return failure('precondition-failed', `If-Match ${given ?? ''} does not match the current ETag "${session.version}".`);
 }
 
 /** The session if it is active; a merged (retired) session is read-only: 409 session-not-active. */
@@ -57,16 +66,43 @@ export function sessionResponse(status: number, session: SessionRecord, headers:
   return { status, headers: { 'content-type': 'application/json', etag: etag(session.version), ...headers }, body: sessionDetailJson(session, read) };
 }
 
+/** A `cursor` this server did not make, or one that does not belong to the list asked for. */
+export const INVALID_CURSOR = failure('invalid-cursor', 'This cursor was not made by this server.', { errors: [{ pointer: '#/query/cursor', message: 'not a valid cursor' }] });
+
 /**
- * The content to read: at `?revision=` (must be in this session's history), at `?checkpointId=`
- * (must be one of this session's checkpoints), else the head.
+ * The key inside the `cursor` query parameter of a list paged by one string key (a path or an id),
+ * or `undefined` without a cursor. Decoded before any session lookup: a cursor this server never
+ * made is a bad request (400), whoever asks and whichever session it names.
  */
-export function contentAt(store: Store, input: HandlerInput, session: SessionRecord): Result<{ revision: string; content: Content }> {
+export function cursorKey(input: HandlerInput): Result<string | undefined> {
+  const cursor = input.params.query.cursor as string | undefined;
+  if (cursor === undefined) return success(undefined);
+  const key = decodeCursor(cursor, 1);
+  return key && typeof key[0] === 'string' ? success(key[0]) : INVALID_CURSOR;
+}
+
+/** Which past state a read asks for; both at once is a bad request (400), checked before any lookup. */
+export interface PastState {
+  readonly revision: string | undefined;
+  readonly checkpointId: string | undefined;
+}
+
+/** The `revision` / `checkpointId` query parameters of a read, at most one of them. */
+export function pastState(input: HandlerInput): Result<PastState> {
   const revision = input.params.query.revision as string | undefined;
   const checkpointId = input.params.query.checkpointId as string | undefined;
   if (revision !== undefined && checkpointId !== undefined) {
     return failure('validation-failed', 'Give revision or checkpointId, not both.', { errors: [{ pointer: '#/query/checkpointId', message: 'not allowed together with revision' }] });
   }
+  return success({ revision, checkpointId });
+}
+
+/**
+ * The content to read: at `?revision=` (must be in this session's history), at `?checkpointId=`
+ * (must be one of this session's checkpoints), else the head.
+ */
+export function contentAt(store: Store, session: SessionRecord, at: PastState): Result<{ revision: string; content: Content }> {
+  const { revision, checkpointId } = at;
   if (revision !== undefined) {
     if (!store.graph.has(revision) || !store.graph.isAncestor(revision, session.head)) {
       return failure('revision-not-found', `Revision ${revision} is not in the history of session ${session.id}.`);

@@ -43,3 +43,37 @@ describe('If-Match on every change to a session', () => {
     else expect(getSession(api, p.id).version).toBe(before.version + 1);
   });
 });
+
+const SESSION_ANSWERS: [string, (p: ReturnType<typeof prepared>) => [string, string, Record<string, unknown>]][] = [
+  ['fork (the child)', (p) => ['POST', `/v1/sessions/${p.id}/fork`, { title: 'child' }]],
+  ['PATCH tags', (p) => ['PATCH', `/v1/sessions/${p.id}/tags`, { add: ['x'] }]],
+  ['restore', (p) => ['POST', `/v1/sessions/${p.id}/restore`, { checkpointId: p.checkpointId }]],
+  [':merge (the target)', (p) => ['POST', `/v1/sessions/${p.id}:merge`, { sourceSessionId: p.childId }]],
+];
+
+describe('ETag of a response that carries a session', () => {
+  it.each(SESSION_ANSWERS)('%s: is exactly "<version>" of the session in the body', (_name, build) => {
+    const api = checkedCore();
+    const p = prepared(api);
+    const before = getSession(api, p.id);
+    expect(before.version).toBeGreaterThan(1);
+    const [method, url, json] = build(p);
+    const response = api.send(method, url, { json });
+    expect(response.status).toBeLessThan(300);
+    const session = response.json.session ?? response.json;
+    if (method === 'POST' && url.endsWith('/fork')) expect(session).toMatchObject({ parentSessionId: p.id, version: 1 });
+    else expect(session).toMatchObject({ id: p.id, version: before.version + 1 });
+    expect(response.headers.etag).toBe(`"${session.version}"`);
+    expect(getSession(api, session.id).version).toBe(session.version);
+  });
+
+  it('PUT environmentSpec: is exactly "<version>" of the session after the change', () => {
+    const api = checkedCore();
+    const p = prepared(api);
+    const before = getSession(api, p.id);
+    const response = api.send('PUT', `/v1/sessions/${p.id}/environmentSpec`, { json: SPEC });
+    expect(response.status).toBe(200);
+    expect(response.headers.etag).toBe(`"${before.version + 1}"`);
+    expect(getSession(api, p.id).version).toBe(before.version + 1);
+  });
+});

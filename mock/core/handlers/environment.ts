@@ -3,7 +3,7 @@ import type { OperationHandler } from '../http/pipeline.js';
 import { failure, json, problemFrom } from '../http/respond.js';
 import { etag } from '../state/conditional.js';
 import type { Store } from '../state/store.js';
-import { changeable, jsonBody, readable } from './common.js';
+import { changeable, jsonBody, readable, sessionIfMatch } from './common.js';
 
 /** The environment spec: part of content, so setting a different one makes a revision. */
 export function environmentHandlers(store: Store): Record<string, OperationHandler> {
@@ -28,7 +28,9 @@ export function environmentHandlers(store: Store): Record<string, OperationHandl
     generateEnvironmentSpec(input) {
       const apply = jsonBody<{ apply: boolean }>(input).apply === true;
       // Deriving only reads; storing it is a change and needs change rights on an active session.
-      const found = apply ? changeable(store, input) : readable(store, input);
+      // If-Match holds either way (a stale one is 412), so a dry run can be tied to a version.
+      const seen = apply ? changeable(store, input) : readable(store, input);
+      const found = seen.ok && !apply ? sessionIfMatch(input, seen.value) : seen;
       if (!found.ok) return problemFrom(found);
       const session = found.value;
       const content = store.content(session.head);

@@ -68,6 +68,53 @@ describe('files', () => {
     expect(api.send('GET', `/v1/sessions/${s.id}/files/a.txt`).status).toBe(404);
   });
 
+  it('moves the version by exactly 1 on a file DELETE, with a new revision', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'x', 'b.txt': 'y' });
+    deleteFile(api, s.id, 'a.txt');
+    const after = getSession(api, s.id);
+    expect(after.version).toBe(s.version + 1);
+    expect(after.revision).not.toBe(s.revision);
+    expect(readTree(api, s.id)).toEqual({ 'b.txt': 'y' });
+  });
+
+  it('refuses a file body over 5 MiB with 413 content-too-large, changing nothing; 5 MiB exactly is fine', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'x' });
+    const tooLarge = api.send('PUT', `/v1/sessions/${s.id}/files/a.txt`, { body: new Uint8Array(5242881) });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.json.code).toBe('content-too-large');
+    expect(api.send('PUT', `/v1/sessions/${s.id}/files/big.bin`, { body: new Uint8Array(5242881) }).status).toBe(413);
+    expect(getSession(api, s.id)).toEqual(s);
+    expect(readTree(api, s.id)).toEqual({ 'a.txt': 'x' });
+    expect(api.send('PUT', `/v1/sessions/${s.id}/files/big.bin`, { body: new Uint8Array(5242880) }).status).toBe(201);
+  });
+
+  it('honours If-Match on DELETE against the file ETag', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'one' });
+    const staleEtag = api.send('GET', `/v1/sessions/${s.id}/files/a.txt`).headers.etag as string;
+    putFile(api, s.id, 'a.txt', 'two');
+    const etag = api.send('GET', `/v1/sessions/${s.id}/files/a.txt`).headers.etag as string;
+    const before = getSession(api, s.id);
+    const stale = api.send('DELETE', `/v1/sessions/${s.id}/files/a.txt`, { headers: { 'if-match': staleEtag } });
+    expect(stale.status).toBe(412);
+    expect(stale.json.code).toBe('precondition-failed');
+    expect(getSession(api, s.id)).toEqual(before);
+    expect(readTree(api, s.id)).toEqual({ 'a.txt': 'two' });
+    expectStatus(api, 204, 'DELETE', `/v1/sessions/${s.id}/files/a.txt`, { headers: { 'if-match': etag } });
+    expect(readTree(api, s.id)).toEqual({});
+  });
+
+  it('fails If-Match: * on DELETE of a missing file with 412 precondition-failed', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'one' });
+    const missing = api.send('DELETE', `/v1/sessions/${s.id}/files/b.txt`, { headers: { 'if-match': '*' } });
+    expect(missing.status).toBe(412);
+    expect(missing.json.code).toBe('precondition-failed');
+    expect(getSession(api, s.id)).toEqual(s);
+  });
+
   it('reads at a past revision or checkpoint of this session only', () => {
     const api = checkedCore();
     const s = createSession(api, { 'a.txt': 'one' });
@@ -78,6 +125,28 @@ describe('files', () => {
     const other = createSession(api, { 'b.txt': 'b' });
     expect(api.send('GET', `/v1/sessions/${s.id}/files?revision=${other.revision}`).status).toBe(404);
     expect(api.send('GET', `/v1/sessions/${s.id}/files/a.txt?checkpointId=chk_zzzzzzzz`).status).toBe(404);
+  });
+
+  it('answers 404 checkpoint-not-found for a file read at another session\'s checkpoint', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'mine' });
+    const other = createSession(api, { 'a.txt': 'theirs' });
+    const c = checkpoint(api, other.id);
+    expectStatus(api, 200, 'GET', `/v1/sessions/${other.id}/files/a.txt?checkpointId=${c.id}`);
+    const read = api.send('GET', `/v1/sessions/${s.id}/files/a.txt?checkpointId=${c.id}`);
+    expect(read.status).toBe(404);
+    expect(read.json.code).toBe('checkpoint-not-found');
+    expect(api.send('GET', `/v1/sessions/${s.id}/files?checkpointId=${c.id}`).json.code).toBe('checkpoint-not-found');
+  });
+
+  it('checks request parameters (400) before the session exists (404)', () => {
+    const api = checkedCore();
+    const both = api.send('GET', '/v1/sessions/ses_doesnotexist/files/a?revision=rev_00000001&checkpointId=chk_00000001');
+    expect(both.status).toBe(400);
+    expect(both.json.code).toBe('validation-failed');
+    const cursor = api.send('GET', '/v1/sessions/ses_doesnotexist/files?cursor=garbage');
+    expect(cursor.status).toBe(400);
+    expect(cursor.json.code).toBe('invalid-cursor');
   });
 
   it('pages a file list with a cursor', () => {

@@ -1,10 +1,10 @@
 import { createFileBlob, validatePath } from '../domain/index.js';
 import type { HandlerInput, OperationHandler } from '../http/pipeline.js';
 import { empty, failure, json, problemFrom, success, type Result } from '../http/respond.js';
-import { decodeCursor, encodeCursor } from '../state/cursor.js';
+import { encodeCursor } from '../state/cursor.js';
 import { etag, ifMatchPasses, ifNoneMatchHits } from '../state/conditional.js';
 import type { Store } from '../state/store.js';
-import { active, changeable, contentAt, header, pathParam, readable } from './common.js';
+import { active, changeable, contentAt, cursorKey, header, pastState, pathParam, readable } from './common.js';
 
 /** At most this many files in one session (contract/README.md, "Limits"). */
 export const MAX_FILES = 100_000;
@@ -19,20 +19,17 @@ function filePath(input: HandlerInput): Result<string> {
 export function fileHandlers(store: Store): Record<string, OperationHandler> {
   return {
     listFiles(input) {
+      const when = pastState(input);
+      if (!when.ok) return problemFrom(when);
+      const after = cursorKey(input);
+      if (!after.ok) return problemFrom(after);
       const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
-      const at = contentAt(store, input, found.value);
+      const at = contentAt(store, found.value, when.value);
       if (!at.ok) return problemFrom(at);
       const limit = input.params.query.limit as number;
       const prefix = (input.params.query.prefix as string | undefined) ?? '';
-      const cursor = input.params.query.cursor as string | undefined;
-      let after: string | null = null;
-      if (cursor !== undefined) {
-        const key = decodeCursor(cursor, 1);
-        if (!key || typeof key[0] !== 'string') return problemFrom(failure('invalid-cursor', 'This cursor was not made by this server.', { errors: [{ pointer: '#/query/cursor', message: 'not a valid cursor' }] }));
-        after = key[0];
-      }
-      const page = at.value.content.files.page({ after, prefix, limit });
+      const page = at.value.content.files.page({ after: after.value ?? null, prefix, limit });
       const items = page.entries.map(([path, blob]) => ({ path, size: blob.size, sha256: blob.sha256 }));
       return json(200, { items, nextCursor: page.nextCursor === null ? null : encodeCursor([page.nextCursor]), revision: at.value.revision });
     },
@@ -40,9 +37,11 @@ export function fileHandlers(store: Store): Record<string, OperationHandler> {
     getFile(input) {
       const path = filePath(input);
       if (!path.ok) return problemFrom(path);
+      const when = pastState(input);
+      if (!when.ok) return problemFrom(when);
       const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
-      const at = contentAt(store, input, found.value);
+      const at = contentAt(store, found.value, when.value);
       if (!at.ok) return problemFrom(at);
       const blob = at.value.content.files.get(path.value);
       if (!blob) return problemFrom(failure('file-not-found', `No file ${path.value} at revision ${at.value.revision}.`));
@@ -83,7 +82,7 @@ export function fileHandlers(store: Store): Record<string, OperationHandler> {
       const session = found.value;
       const content = store.content(session.head);
       const current = content.files.get(path.value);
-      if (!ifMatchPasses(header(input, 'if-match'), current?.sha256 ?? null) && current) return problemFrom(failure('precondition-failed', `If-Match does not match the ETag of ${path.value}.`));
+      if (!ifMatchPasses(header(input, 'if-match'), current?.sha256 ?? null)) return problemFrom(failure('precondition-failed', `If-Match does not match the ETag of ${path.value}.`));
       const isActive = active(session);
       if (!isActive.ok) return problemFrom(isActive);
       if (!current) return problemFrom(failure('file-not-found', `No file ${path.value} in session ${session.id}.`));

@@ -21,6 +21,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 export function initialContent(files: readonly InitialFile[], environmentSpec: EnvironmentSpec | undefined): Result<Content> {
   let map = PersistentFileMap.EMPTY;
   const seen = new Set<string>();
+  let collision: string | undefined;
   for (const [index, file] of files.entries()) {
     const pointer = `/files/${index}`;
     const valid = validatePath(file.path);
@@ -35,9 +36,11 @@ export function initialContent(files: readonly InitialFile[], environmentSpec: E
       bytes = utf8.encode(file.content);
     }
     if (bytes.length > LIMITS.fileBytes) return failure('content-too-large', `${file.path} is over ${LIMITS.fileBytes} bytes.`);
-    if (map.collidesWith(file.path)) return failure('path-collision', `${file.path} would be both a file and a directory.`);
+    // A collision is a state conflict (409): it is answered only once every file passed the 400 checks.
+    if (collision === undefined && map.collidesWith(file.path)) collision = file.path;
     // The bytes were made here and nobody else holds them: the blob takes them without a copy.
     map = map.set(file.path, blobOf(bytes));
   }
+  if (collision !== undefined) return failure('path-collision', `${collision} would be both a file and a directory.`);
   return success({ ...EMPTY_CONTENT, files: map, environmentSpec: environmentSpec ?? null });
 }

@@ -38,6 +38,19 @@ describe('fork', () => {
     expect(api.send('POST', `/v1/sessions/${other.id}/fork`, { json: { checkpointId: c.id } }).json.code).toBe('checkpoint-not-found');
   });
 
+  it('starts the child with no commits even when the source has commits', () => {
+    const api = checkedCore();
+    const parent = createSession(api, { 'a.txt': 'x' });
+    expectStatus(api, 201, 'POST', `/v1/sessions/${parent.id}/commit`, { json: { message: 'first' } });
+    putFile(api, parent.id, 'a.txt', 'y');
+    expectStatus(api, 201, 'POST', `/v1/sessions/${parent.id}/commit`, { json: { message: 'second' } });
+    expect(expectStatus(api, 200, 'GET', `/v1/sessions/${parent.id}/commits`).json.items).toHaveLength(2);
+    const child = fork(api, parent.id);
+    expect(child).toMatchObject({ committedRevision: null, hasUncommittedChanges: false, baseRevision: getSession(api, parent.id).committedRevision });
+    expect(getSession(api, child.id).committedRevision).toBeNull();
+    expect(expectStatus(api, 200, 'GET', `/v1/sessions/${child.id}/commits`).json).toEqual({ items: [], nextCursor: null });
+  });
+
   it('lets a viewer fork what it can read (the child is its own)', () => {
     const api = checkedCore();
     const parent = createSession(api, {}, { access: [{ principalId: 'usr_viewer', role: 'viewer' }] });
@@ -73,6 +86,20 @@ describe('checkpoints and restore', () => {
     expect(expectStatus(api, 200, 'GET', `/v1/sessions/${s.id}/checkpoints`).json.items).toHaveLength(2);
     const again = expectStatus(api, 200, 'POST', `/v1/sessions/${s.id}/restore`, { json: { checkpointId: c1.id } }).json;
     expect(again).toMatchObject({ revision: restored.revision, version: restored.version });
+  });
+
+  it('does not capture tags in a checkpoint: a restore keeps the current tags', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'one' }, { tags: ['before'] });
+    const c = checkpoint(api, s.id);
+    putFile(api, s.id, 'a.txt', 'two');
+    expectStatus(api, 200, 'PATCH', `/v1/sessions/${s.id}/tags`, { json: { add: ['after'], remove: ['before'] } });
+    const before = getSession(api, s.id);
+    const restored = expectStatus(api, 200, 'POST', `/v1/sessions/${s.id}/restore`, { json: { checkpointId: c.id } }).json;
+    expect(restored).toMatchObject({ tags: ['after'], version: before.version + 1 });
+    expect(restored.revision).not.toBe(before.revision);
+    expect(readTree(api, s.id)).toEqual({ 'a.txt': 'one' });
+    expect(getSession(api, s.id).tags).toEqual(['after']);
   });
 
   it('restores only this session\'s checkpoints (404) and never a merged session (409)', () => {

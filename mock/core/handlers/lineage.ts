@@ -1,9 +1,9 @@
 import type { OperationHandler } from '../http/pipeline.js';
 import { failure, json, problemFrom } from '../http/respond.js';
-import { decodeCursor, encodeCursor } from '../state/cursor.js';
+import { encodeCursor } from '../state/cursor.js';
 import { withId, type AccessEntry, type CheckpointRecord, type SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
-import { changeable, jsonBody, pathParam, readable, sessionResponse } from './common.js';
+import { changeable, cursorKey, INVALID_CURSOR, jsonBody, pathParam, readable, sessionResponse } from './common.js';
 import { checkSessionFields, newSession, requestedFields } from './sessions.js';
 
 interface ForkBody {
@@ -15,21 +15,20 @@ interface ForkBody {
   access: AccessEntry[];
 }
 
-/** Newest-first page over ids kept in creation order; the cursor is the last id returned. */
-export function pageNewestFirst<T>(ids: readonly string[], lookup: (id: string) => T, limit: number, cursor: string | undefined): { items: T[]; nextCursor: string | null } | null {
+/**
+ * Newest-first page over ids kept in creation order, resuming after the id `after` (a cursor's
+ * key); `null` when that id is not in this list.
+ */
+export function pageNewestFirst<T>(ids: readonly string[], lookup: (id: string) => T, limit: number, after: string | undefined): { items: T[]; nextCursor: string | null } | null {
   let end = ids.length;
-  if (cursor !== undefined) {
-    const key = decodeCursor(cursor, 1);
-    const at = key && typeof key[0] === 'string' ? ids.indexOf(key[0]) : -1;
-    if (at < 0) return null;
-    end = at;
+  if (after !== undefined) {
+    end = ids.indexOf(after);
+    if (end < 0) return null;
   }
   const start = Math.max(0, end - limit);
   const page = ids.slice(start, end).reverse();
   return { items: page.map(lookup), nextCursor: start > 0 && page.length > 0 ? encodeCursor([page[page.length - 1] as string]) : null };
 }
-
-const invalidCursor = failure('invalid-cursor', 'This cursor was not made by this server.', { errors: [{ pointer: '#/query/cursor', message: 'not a valid cursor' }] });
 
 /** Fork, checkpoints and restore. */
 export function lineageHandlers(store: Store): Record<string, OperationHandler> {
@@ -80,10 +79,12 @@ export function lineageHandlers(store: Store): Record<string, OperationHandler> 
     },
 
     listCheckpoints(input) {
+      const after = cursorKey(input);
+      if (!after.ok) return problemFrom(after);
       const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
-      const page = pageNewestFirst(found.value.checkpoints, (id) => store.checkpoints.get(id), input.params.query.limit as number, input.params.query.cursor as string | undefined);
-      return page ? json(200, page) : problemFrom(invalidCursor);
+      const page = pageNewestFirst(found.value.checkpoints, (id) => store.checkpoints.get(id), input.params.query.limit as number, after.value);
+      return page ? json(200, page) : problemFrom(INVALID_CURSOR);
     },
 
     getCheckpoint(input) {

@@ -44,6 +44,35 @@ describe('merge and mergeFrom', () => {
     expect(result.json.session.revision).toBe(childHead);
   });
 
+  it('moves the target\'s version by exactly 1 on a fast-forward, and the retired source\'s by exactly 1', () => {
+    const api = checkedCore();
+    const { parent, child } = diverged(api);
+    putFile(api, child.id, 'a.txt', 'child');
+    const targetBefore = getSession(api, parent.id);
+    const sourceBefore = getSession(api, child.id);
+    const result = merge(api, parent.id, { sourceSessionId: child.id, retireSource: true });
+    expect(result.json.fastForward).toBe(true);
+    expect(result.json.session.version).toBe(targetBefore.version + 1);
+    expect(getSession(api, parent.id).version).toBe(targetBefore.version + 1);
+    expect(getSession(api, child.id)).toMatchObject({ status: 'merged', mergedIntoSessionId: parent.id, revision: sourceBefore.revision, version: sourceBefore.version + 1 });
+  });
+
+  it('gives the merge revision the parents [target head, source head]', () => {
+    const api = checkedCore();
+    const { parent, child } = diverged(api);
+    putFile(api, parent.id, 'a.txt', 'parent');
+    putFile(api, child.id, 'b.txt', 'child');
+    const sourceHead = getSession(api, child.id).revision;
+    expect(api.send('GET', `/v1/sessions/${parent.id}/files/b.txt?revision=${sourceHead}`).json.code).toBe('revision-not-found');
+    const result = merge(api, parent.id, { sourceSessionId: child.id });
+    expect(result.json.fastForward).toBe(false);
+    const read = expectStatus(api, 200, 'GET', `/v1/sessions/${parent.id}/files/b.txt?revision=${sourceHead}`);
+    expect(new TextDecoder().decode(read.bytes)).toBe('child');
+    const pulled = merge(api, child.id, { sourceSessionId: parent.id }, 'mergeFrom');
+    expect(pulled.json).toMatchObject({ fastForward: true, applied: [{ path: 'a.txt', change: 'modified' }] });
+    expect(pulled.json.session.revision).toBe(result.json.session.revision);
+  });
+
   it('is up to date when the source has nothing new', () => {
     const api = checkedCore();
     const { parent, child } = diverged(api);
@@ -142,6 +171,50 @@ describe('merge and mergeFrom', () => {
     expect(pulled.json.applied).toEqual([]);
     expect(getSession(api, parent.id)).toEqual(before);
     expect(getSession(api, child.id)).toEqual(retired);
+  });
+
+  it('needs change rights on the source to retire it: 403, nothing changed', () => {
+    const api = checkedCore();
+    const parent = createSession(api, { 'a.txt': 'a' }, { access: [{ principalId: 'usr_editor', role: 'editor' }] });
+    const child = fork(api, parent.id, { access: [{ principalId: 'usr_editor', role: 'viewer' }] });
+    putFile(api, child.id, 'a.txt', 'child');
+    const targetBefore = getSession(api, parent.id);
+    const sourceBefore = getSession(api, child.id);
+    const refused = api.send('POST', `/v1/sessions/${parent.id}:merge`, { token: 't-editor', json: { sourceSessionId: child.id, retireSource: true } });
+    expect(refused.status).toBe(403);
+    expect(refused.json.code).toBe('forbidden');
+    expect(getSession(api, parent.id)).toEqual(targetBefore);
+    expect(getSession(api, child.id)).toEqual(sourceBefore);
+    const merged = expectStatus(api, 200, 'POST', `/v1/sessions/${parent.id}:merge`, { token: 't-editor', json: { sourceSessionId: child.id } }).json;
+    expect(merged.fastForward).toBe(true);
+    expect(getSession(api, child.id)).toEqual(sourceBefore);
+  });
+
+  it('answers a missing source with 404 before a stale If-Match (412) or a viewer\'s lack of rights (403)', () => {
+    const api = checkedCore();
+    const target = createSession(api, { 'a.txt': 'a' }, { access: [{ principalId: 'usr_viewer', role: 'viewer' }] });
+    const stale = api.send('POST', `/v1/sessions/${target.id}:merge`, { json: { sourceSessionId: 'ses_doesnotexist' }, headers: { 'if-match': `"${target.version + 1}"` } });
+    expect(stale.status).toBe(404);
+    expect(stale.json.code).toBe('session-not-found');
+    const viewer = api.send('POST', `/v1/sessions/${target.id}:merge`, { token: 't-viewer', json: { sourceSessionId: 'ses_doesnotexist' } });
+    expect(viewer.status).toBe(404);
+    expect(viewer.json.code).toBe('session-not-found');
+    expect(getSession(api, target.id)).toEqual(target);
+  });
+
+  it('retires an already retired source again into its grand-ancestor', () => {
+    const api = checkedCore();
+    const s0 = createSession(api, { 'a.txt': 'a' });
+    const s1 = fork(api, s0.id);
+    const s2 = fork(api, s1.id);
+    putFile(api, s2.id, 'a.txt', 's2');
+    expectStatus(api, 200, 'POST', `/v1/sessions/${s1.id}:merge`, { json: { sourceSessionId: s2.id, retireSource: true } });
+    const retired = getSession(api, s2.id);
+    expect(retired).toMatchObject({ status: 'merged', mergedIntoSessionId: s1.id });
+    const result = merge(api, s0.id, { sourceSessionId: s2.id, retireSource: true });
+    expect(result.status).toBe(200);
+    expect(result.json.fastForward).toBe(true);
+    expect(getSession(api, s2.id)).toMatchObject({ status: 'merged', mergedIntoSessionId: s0.id, revision: retired.revision, version: retired.version + 1 });
   });
 
   it('traces descent through a deleted session in between', () => {

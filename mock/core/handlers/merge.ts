@@ -6,7 +6,7 @@ import { changeableSession, visibleSession } from '../state/access.js';
 import { etag } from '../state/conditional.js';
 import type { SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
-import { active, changeable, jsonBody } from './common.js';
+import { active, jsonBody, pathParam, sessionIfMatch } from './common.js';
 import { sessionDetail } from './views.js';
 
 interface MergeBody {
@@ -26,15 +26,26 @@ export function descendsFrom(store: Store, source: SessionRecord, targetId: stri
   return false;
 }
 
-/** Every check before a merge may run, in the documented order. */
+/**
+ * Every check before a merge may run, in the documented order: both sessions visible (404, target
+ * first), change rights on the target and, when retiring it, on the source (403), the target's
+ * `If-Match` (412), then the state checks (409/422).
+ */
 function preconditions(store: Store, input: HandlerInput, param: string, reintegrate: boolean): Result<{ target: SessionRecord; source: SessionRecord; body: Partial<MergeBody> }> {
   const body = jsonBody<MergeBody>(input);
-  const found = changeable(store, input, { param, allowRetired: true });
-  if (!found.ok) return found;
-  const target = found.value;
+  const targetId = pathParam(input, param);
   const sourceId = body.sourceSessionId ?? '';
-  const source = (body.retireSource ? changeableSession : visibleSession)(input.principal, store.sessions.get(sourceId), sourceId);
+  const seen = visibleSession(input.principal, store.sessions.get(targetId), targetId);
+  if (!seen.ok) return seen;
+  const visibleSource = visibleSession(input.principal, store.sessions.get(sourceId), sourceId);
+  if (!visibleSource.ok) return visibleSource;
+  const found = changeableSession(input.principal, seen.value, targetId);
+  if (!found.ok) return found;
+  const source = body.retireSource ? changeableSession(input.principal, visibleSource.value, sourceId) : visibleSource;
   if (!source.ok) return source;
+  const matched = sessionIfMatch(input, found.value);
+  if (!matched.ok) return matched;
+  const target = matched.value;
   if (source.value.id === target.id) return failure('merge-same-session', 'A session cannot be merged into itself.');
   const isActive = active(target);
   if (!isActive.ok) return isActive;
@@ -47,8 +58,9 @@ function preconditions(store: Store, input: HandlerInput, param: string, reinteg
   return success({ target, source: source.value, body });
 }
 
+/** Retires the source into the target; one already retired into another session now points here. */
 function retire(store: Store, source: SessionRecord, target: SessionRecord): void {
-  if (source.status === 'merged') return;
+  if (source.status === 'merged' && source.mergedIntoSessionId === target.id) return;
   source.status = 'merged';
   source.mergedIntoSessionId = target.id;
   store.touch(source);

@@ -38,6 +38,19 @@ describe('listing sessions', () => {
     expect(allIds(api, '&status=merged', 10)).toEqual([]);
   });
 
+  it('filters by status with a real merged session', () => {
+    const api = checkedCore();
+    const parent = createSession(api, { 'a.txt': 'a' });
+    const retired = fork(api, parent.id);
+    const active = fork(api, parent.id);
+    expectStatus(api, 200, 'PATCH', `/v1/sessions/${retired.id}/tags`, { json: { add: ['x'] } });
+    expectStatus(api, 200, 'POST', `/v1/sessions/${parent.id}:merge`, { json: { sourceSessionId: retired.id, retireSource: true } });
+    expect(allIds(api, '&status=merged', 10)).toEqual([retired.id]);
+    expect(allIds(api, '&status=active', 10)).toEqual([active.id, parent.id]);
+    expect(allIds(api, '&status=merged&tag=x', 10)).toEqual([retired.id]);
+    expect(allIds(api, '', 10)).toEqual([active.id, retired.id, parent.id]);
+  });
+
   it('keeps paging exact while others create and delete', () => {
     const api = checkedCore();
     const ids = Array.from({ length: 6 }, () => createSession(api).id as string);

@@ -1,10 +1,11 @@
 import type { HandlerInput } from '../http/pipeline.js';
-import { problem } from '../http/respond.js';
+import { problemFrom } from '../http/respond.js';
 import type { MockResponse } from '../http/messages.js';
 import { canSee } from '../state/access.js';
 import { decodeCursor, encodeCursor } from '../state/cursor.js';
 import type { SessionRecord } from '../state/session-record.js';
 import { indexAfter, type Store } from '../state/store.js';
+import { INVALID_CURSOR } from './common.js';
 import { copySummaryJson, keepSummaryJson } from './views.js';
 
 function matcher(input: HandlerInput): (s: SessionRecord) => boolean {
@@ -41,7 +42,7 @@ export function listSessionsPage(store: Store, input: HandlerInput): MockRespons
   let start = source.length - 1;
   if (cursor !== undefined) {
     const key = decodeCursor(cursor, 2);
-    if (!key || typeof key[0] !== 'string' || typeof key[1] !== 'string') return problem('invalid-cursor', 'This cursor was not made by this server.', { errors: [{ pointer: '#/query/cursor', message: 'not a valid cursor' }] });
+    if (!key || typeof key[0] !== 'string' || typeof key[1] !== 'string') return problemFrom(INVALID_CURSOR);
     // indexAfter gives the first position past the key; everything before it is older or equal.
     start = indexAfter(source, key[0], key[1]) - 1;
     const at = source[start];

@@ -1,7 +1,7 @@
 // SEMANTICS §1 (auth, tenancy, roles), §2 (session fields, version, ETag), §10 (tags, list, delete).
 import { describe, expect, it } from 'vitest';
-import { checkedCore } from '../../test-support/checked-core.js';
-import { createSession, expectStatus, fork, getSession } from '../../test-support/session-steps.js';
+import { checkedCore, TEST_SCENARIO } from '../../test-support/checked-core.js';
+import { createSession, expectStatus, fork, getSession, readTree } from '../../test-support/session-steps.js';
 
 describe('sessions: create, read, delete', () => {
   it('creates a session with defaults, Location and ETag, and reads it back unchanged', () => {
@@ -85,6 +85,28 @@ describe('auth, tenancy and roles', () => {
     expect(s.status).toBe(201);
     expect(s.json.ownerId).toBe('usr_owner');
   });
+
+  it('lets a tenant admin change a session owned by someone else; another tenant\'s admin gets 404', () => {
+    const scenario = { ...TEST_SCENARIO, principals: [...TEST_SCENARIO.principals, { token: 't-other-admin', principalId: 'usr_other_admin', tenantId: 'globex', admin: true }] };
+    const api = checkedCore({ scenario });
+    const s = createSession(api, { 'a.txt': 'x' });
+    for (const token of ['t-other-admin', 't-other']) {
+      expect(api.send('PUT', `/v1/sessions/${s.id}/files/a.txt`, { token, body: 'other' }).json.code).toBe('session-not-found');
+      expect(api.send('PATCH', `/v1/sessions/${s.id}/tags`, { token, json: { add: ['other'] } }).json.code).toBe('session-not-found');
+    }
+    expect(getSession(api, s.id)).toEqual(s);
+    expect(api.send('PUT', `/v1/sessions/${s.id}/files/a.txt`, { token: 't-admin', body: 'admin' }).status).toBe(200);
+    expect(expectStatus(api, 200, 'PATCH', `/v1/sessions/${s.id}/tags`, { token: 't-admin', json: { add: ['admin'] } }).json).toMatchObject({ tags: ['admin'], version: s.version + 2 });
+    expect(readTree(api, s.id)).toEqual({ 'a.txt': 'admin' });
+  });
+
+  it('with auth off acts as the default principal even for a request carrying another known token', () => {
+    const api = checkedCore({ auth: false });
+    const mine = expectStatus(api, 201, 'POST', '/v1/sessions', { token: null, json: {} }).json;
+    expect(getSession(api, mine.id, 't-other')).toMatchObject({ id: mine.id, ownerId: 'usr_owner', tenantId: 'acme' });
+    const theirs = expectStatus(api, 201, 'POST', '/v1/sessions', { token: 't-other', json: {} }).json;
+    expect(theirs).toMatchObject({ ownerId: 'usr_owner', tenantId: 'acme' });
+  });
 });
 
 describe('tags', () => {
@@ -109,5 +131,31 @@ describe('tags', () => {
     expect(tooMany.status).toBeGreaterThanOrEqual(400);
     expect(tooMany.status).toBeLessThan(500);
     expect(getSession(api, s.id)).toMatchObject({ tags: [], version: 1 });
+  });
+
+  it('refuses a schema-valid PATCH that would leave more than 32 tags with 409 tag-limit-exceeded, changing nothing', () => {
+    const api = checkedCore();
+    const existing = Array.from({ length: 20 }, (_, i) => `old${String(i).padStart(2, '0')}`);
+    const s = createSession(api, {}, { tags: existing });
+    const added = Array.from({ length: 20 }, (_, i) => `new${String(i).padStart(2, '0')}`);
+    const tooMany = api.send('PATCH', `/v1/sessions/${s.id}/tags`, { json: { add: added } });
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.json.code).toBe('tag-limit-exceeded');
+    expect(getSession(api, s.id)).toMatchObject({ tags: existing, version: s.version });
+    const upTo32 = expectStatus(api, 200, 'PATCH', `/v1/sessions/${s.id}/tags`, { json: { add: added.slice(0, 12) } }).json;
+    expect(upTo32.tags).toHaveLength(32);
+  });
+});
+
+describe('create with bad initial files', () => {
+  it.each([
+    ['a bad path before a collision', ['a/b', 'a', '../x'], 'invalid-path'],
+    ['a duplicate path before a collision', ['a/b', 'a', 'a/b'], 'validation-failed'],
+  ])('answers 400, not 409 path-collision, for %s', (_name, paths, code) => {
+    const api = checkedCore();
+    const response = api.send('POST', '/v1/sessions', { json: { files: paths.map((path) => ({ path, content: '' })) } });
+    expect(response.status).toBe(400);
+    expect(response.json.code).toBe(code);
+    expect(expectStatus(api, 200, 'GET', '/v1/sessions').json.items).toEqual([]);
   });
 });
