@@ -681,7 +681,8 @@ export interface components {
         };
         AccessList: components["schemas"]["AccessEntry"][];
         /**
-         * @description Free JSON set at creation, at most 16 KiB serialised and 64 keys. Keys are 1 to 64 characters
+         * @description Free JSON set at creation, at most 16 KiB serialised, 64 keys and 32 levels of nested objects
+         *     and arrays (the metadata object is level 1). Keys are 1 to 64 characters
          *     of `A-Z a-z 0-9 _ . -` starting with a letter; `constructor` and `prototype` are refused.
          */
         Metadata: Record<string, never>;

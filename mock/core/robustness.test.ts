@@ -24,6 +24,11 @@ function expectRejected(api: CheckedCore, response: { status: number; headers: R
   expect(response.headers['content-type'], label).toBe('application/problem+json');
 }
 
+/** A create/fork body whose metadata is 1 object level plus `arrays` nested arrays deep. */
+function deepMetadataBody(arrays: number): string {
+  return `{"metadata":{"a":${'['.repeat(arrays)}${']'.repeat(arrays)}}}`;
+}
+
 describe('robustness', () => {
   it('answers each named kind of bad input with its documented code and changes nothing', () => {
     const { api, id } = seeded();
@@ -43,6 +48,10 @@ describe('robustness', () => {
       ['unknown session', 'GET', '/v1/sessions/ses_unknown1', {}, 'session-not-found'],
       ['unknown checkpoint', 'POST', `/v1/sessions/${id}/restore`, { json: { checkpointId: 'chk_unknown1' } }, 'checkpoint-not-found'],
       ['metadata over 16 KiB', 'POST', '/v1/sessions', { json: { metadata: { big: 'x'.repeat(17_000) } } }, 'validation-failed'],
+      ['metadata nested 5,000 deep (10 KB)', 'POST', '/v1/sessions', { body: deepMetadataBody(5_000), headers: json }, 'validation-failed'],
+      ['metadata nested 400,000 deep (800 KB)', 'POST', '/v1/sessions', { body: deepMetadataBody(400_000), headers: json }, 'validation-failed'],
+      ['fork metadata nested 5,000 deep', 'POST', `/v1/sessions/${id}/fork`, { body: deepMetadataBody(5_000), headers: json }, 'validation-failed'],
+      ['metadata nested 33 levels', 'POST', '/v1/sessions', { body: deepMetadataBody(32), headers: json }, 'validation-failed'],
     ];
     for (const [label, method, url, request, code] of cases) {
       const response = api.send(method, url, request);
@@ -50,6 +59,13 @@ describe('robustness', () => {
       expect(response.json.code, label).toBe(code);
     }
     expect(snapshot(api)).toEqual(before);
+  });
+
+  it('takes metadata nested exactly 32 levels deep, the documented limit', () => {
+    const api = checkedCore();
+    const created = api.send('POST', '/v1/sessions', { body: deepMetadataBody(31), headers: { 'content-type': 'application/json' } });
+    expect(created.status).toBe(201);
+    expect(getSession(api, created.json.id).metadata).toEqual(JSON.parse(deepMetadataBody(31)).metadata);
   });
 
   it('refuses __proto__ and constructor as metadata keys, and keeps them as plain data deeper down', () => {

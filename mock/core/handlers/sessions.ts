@@ -10,6 +10,8 @@ import { listSessionsPage } from './session-list.js';
 
 /** Metadata is at most 16 KiB serialised (contract/README.md, "Limits"). */
 export const MAX_METADATA_BYTES = 16 * 1024;
+/** Metadata nests at most 32 levels of objects and arrays (the metadata object is level 1). */
+export const MAX_METADATA_DEPTH = 32;
 /** At most 32 tags per session. */
 export const MAX_TAGS = 32;
 
@@ -25,6 +27,10 @@ interface CreateBody {
 
 /** Checks what create and fork share: metadata size and one role per principal. */
 export function checkSessionFields(body: { metadata?: Record<string, unknown>; access?: readonly AccessEntry[] }): Result<null> {
+  // Depth first: serialising (for the size) recurses, and a small body can nest thousands deep.
+  if (body.metadata && nestedDeeperThan(body.metadata, MAX_METADATA_DEPTH)) {
+    return failure('validation-failed', `metadata nests more than ${MAX_METADATA_DEPTH} levels deep.`, { errors: [{ pointer: '/metadata', message: `must nest at most ${MAX_METADATA_DEPTH} levels of objects and arrays` }] });
+  }
   if (body.metadata && jsonBytesOver(body.metadata, MAX_METADATA_BYTES)) {
     return failure('validation-failed', `metadata is over ${MAX_METADATA_BYTES} bytes.`, { errors: [{ pointer: '/metadata', message: `must be at most ${MAX_METADATA_BYTES} bytes of JSON` }] });
   }
@@ -32,6 +38,21 @@ export function checkSessionFields(body: { metadata?: Record<string, unknown>; a
   const repeated = principals.findIndex((p, i) => principals.indexOf(p) !== i);
   if (repeated >= 0) return failure('validation-failed', `access names ${principals[repeated]} twice.`, { errors: [{ pointer: `/access/${repeated}`, message: 'one entry per principal' }] });
   return { ok: true, value: null };
+}
+
+/** Whether objects and arrays in `value` nest deeper than `limit` levels (`value` itself is level 1). */
+function nestedDeeperThan(value: object, limit: number): boolean {
+  // A loop, not recursion: the input is the client's and may be nested far past the stack.
+  const pending: [object, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (depth > limit) return true;
+    const children: readonly unknown[] = Array.isArray(node) ? (node as unknown[]) : Object.values(node);
+    for (const child of children) {
+      if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 /** Whether `value` serialised as JSON is over `limit` UTF-8 bytes. */
