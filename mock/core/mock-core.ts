@@ -13,6 +13,7 @@ import { sessionHandlers } from './handlers/sessions.js';
 import type { MockRequest, MockResponse } from './http/messages.js';
 import { createPipeline, type OperationHandler, type PipelineParts, type Principal } from './http/pipeline.js';
 import { ChangeLog } from './scenario/change-log.js';
+import { exportName } from './scenario/export-name.js';
 import { isRecordedChange, recordChange, toScenarioStep } from './scenario/record-step.js';
 import { replayScenario } from './scenario/replay.js';
 import type { Scenario, ScenarioPrincipal } from './scenario/scenario.js';
@@ -116,7 +117,7 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     },
     exportState() {
       const { scenario, changes } = current;
-      return { ...scenario, name: `${scenario.name}-export`, steps: [...scenario.steps, ...Array.from(changes, (c) => toScenarioStep(c, scenario.defaultToken))] };
+      return { ...scenario, name: exportName(scenario.name), steps: [...scenario.steps, ...Array.from(changes, (c) => toScenarioStep(c, scenario.defaultToken))] };
     },
     importState(state) {
       const problems = options.checkScenario?.(state) ?? null;

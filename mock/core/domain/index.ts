@@ -24,4 +24,5 @@ export { sha256Hex } from './sha256.js';
 export { summarizeChanges } from './commit-summary.js';
 export type { ChangeStats, ChangeSummary } from './commit-summary.js';
 export { generateEnvironmentSpec } from './generate-environment-spec.js';
+export { nestedDeeperThan } from './json-depth.js';
 export type { GeneratedEnvironmentSpec } from './generate-environment-spec.js';

@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from '../domain/index.js';
+import { nestedDeeperThan, type EnvironmentSpec } from '../domain/index.js';
 import type { HandlerInput, OperationHandler } from '../http/pipeline.js';
 import { empty, failure, problemFrom, type Result } from '../http/respond.js';
 import { etag, ifNoneMatchHits } from '../state/conditional.js';
@@ -38,21 +38,6 @@ export function checkSessionFields(body: { metadata?: Record<string, unknown>; a
   const repeated = principals.findIndex((p, i) => principals.indexOf(p) !== i);
   if (repeated >= 0) return failure('validation-failed', `access names ${principals[repeated]} twice.`, { errors: [{ pointer: `/access/${repeated}`, message: 'one entry per principal' }] });
   return { ok: true, value: null };
-}
-
-/** Whether objects and arrays in `value` nest deeper than `limit` levels (`value` itself is level 1). */
-function nestedDeeperThan(value: object, limit: number): boolean {
-  // A loop, not recursion: the input is the client's and may be nested far past the stack.
-  const pending: [object, number][] = [[value, 1]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [node, depth] = next;
-    if (depth > limit) return true;
-    const children: readonly unknown[] = Array.isArray(node) ? (node as unknown[]) : Object.values(node);
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
-    }
-  }
-  return false;
 }
 
 /** Whether `value` serialised as JSON is over `limit` UTF-8 bytes. */
