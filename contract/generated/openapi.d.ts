@@ -1000,7 +1000,7 @@ export interface components {
          * @description The stable machine code of a problem; see the table in contract/README.md.
          * @enum {string}
          */
-        ErrorCode: "validation-failed" | "malformed-json" | "invalid-path" | "invalid-cursor" | "unauthenticated" | "forbidden" | "session-not-found" | "file-not-found" | "checkpoint-not-found" | "commit-not-found" | "revision-not-found" | "environment-spec-not-set" | "annotation-not-found" | "approval-not-found" | "cache-entry-not-found" | "route-not-found" | "method-not-allowed" | "not-acceptable" | "path-collision" | "file-limit-exceeded" | "nothing-to-commit" | "revision-mismatch" | "merge-conflict" | "ambiguous-merge-base" | "unrelated-histories" | "session-not-active" | "tag-limit-exceeded" | "approval-required" | "precondition-failed" | "content-too-large" | "unsupported-media-type" | "not-a-descendant" | "merge-same-session" | "idempotency-key-reused" | "internal-error" | "not-implemented";
+        ErrorCode: "validation-failed" | "malformed-json" | "invalid-path" | "invalid-cursor" | "malformed-request" | "unauthenticated" | "forbidden" | "session-not-found" | "file-not-found" | "checkpoint-not-found" | "commit-not-found" | "revision-not-found" | "environment-spec-not-set" | "annotation-not-found" | "approval-not-found" | "cache-entry-not-found" | "route-not-found" | "method-not-allowed" | "not-acceptable" | "request-timeout" | "path-collision" | "file-limit-exceeded" | "nothing-to-commit" | "revision-mismatch" | "merge-conflict" | "ambiguous-merge-base" | "unrelated-histories" | "session-not-active" | "tag-limit-exceeded" | "approval-required" | "precondition-failed" | "content-too-large" | "unsupported-media-type" | "not-a-descendant" | "merge-same-session" | "idempotency-key-reused" | "headers-too-large" | "internal-error" | "not-implemented";
         /** @description An RFC 9457 problem with a stable `code`. Extension members may be added. */
         Problem: {
             /**
@@ -1020,7 +1020,7 @@ export interface components {
             conflicts?: components["schemas"]["Conflict"][];
         } & (unknown & unknown);
         ValidationError: {
-            /** @description A JSON Pointer into the body (`/title`), or `#/<in>/<name>` for a parameter (`#/query/limit`, `#/path/filePath`, `#/header/If-Match`). */
+            /** @description A JSON Pointer into the body (`/title`), `#/<in>/<name>` for a parameter (`#/query/limit`, `#/path/filePath`, `#/header/If-Match`), or `#/request` for a request that could not be read as HTTP (`malformed-request`). */
             pointer: string;
             message: string;
         };

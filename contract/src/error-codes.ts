@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   'malformed-json': { status: 400, title: 'Malformed JSON' },
   'invalid-path': { status: 400, title: 'Invalid file path' },
   'invalid-cursor': { status: 400, title: 'Invalid cursor' },
+  // Transport-level: the request could not be read as HTTP at all, so no route is known yet.
+  'malformed-request': { status: 400, title: 'Malformed request' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed' },
   'session-not-found': { status: 404, title: 'Session not found' },
@@ -22,6 +24,7 @@ export const ERROR_CODES = {
   'route-not-found': { status: 404, title: 'No such route' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'not-acceptable': { status: 406, title: 'Not acceptable' },
+  'request-timeout': { status: 408, title: 'Request timeout' },
   'path-collision': { status: 409, title: 'Path collision' },
   'file-limit-exceeded': { status: 409, title: 'Too many files' },
   'nothing-to-commit': { status: 409, title: 'Nothing to commit' },
@@ -38,6 +41,7 @@ export const ERROR_CODES = {
   'not-a-descendant': { status: 422, title: 'Not a descendant' },
   'merge-same-session': { status: 422, title: 'Cannot merge a session into itself' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
+  'headers-too-large': { status: 431, title: 'Request headers too large' },
   'internal-error': { status: 500, title: 'Internal error' },
   'not-implemented': { status: 501, title: 'Not implemented' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -1,8 +1,10 @@
+import type { Contract } from '../../contract/index.js';
 import { json, problem, empty } from '../core/http/respond.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import type { MockCore } from '../core/mock-core.js';
 import { validateFaults, type FaultSettings } from './faults.js';
 import type { RequestLog } from './request-log.js';
+import { resetState } from './reset-state.js';
 
 /** The admin API's mutable settings, owned by one app instance. */
 export interface AdminState {
@@ -11,6 +13,7 @@ export interface AdminState {
 }
 
 const ENDPOINTS = {
+  'GET /__admin': 'This list and the token table; GET or HEAD answers 200 once the mock serves (readiness probes).',
   'POST /__admin/reset': 'Back to the fixtures (state, idempotency keys and the request log); faults stay.',
   'GET /__admin/state': 'Export the state as a replayable scenario (JSON).',
   'PUT /__admin/state': 'Import a scenario exported before (or any fixture scenario).',
@@ -29,20 +32,40 @@ function parseJson(request: MockRequest): { ok: true; value: unknown } | { ok: f
   }
 }
 
-/** Answers `/__admin/...`: outside the contract, documented in README.md. */
-export function handleAdmin(core: MockCore, state: AdminState, request: MockRequest): MockResponse {
+/** `?limit=N` of the request log: an integer from 1 to the log's capacity, 100 (or the capacity) when absent. */
+function parseLimit(given: string | null, capacity: number): { ok: true; value: number } | { ok: false; response: MockResponse } {
+  if (given === null) return { ok: true, value: Math.min(100, capacity) };
+  const limit = /^\d+$/.test(given) ? Number(given) : NaN;
+  if (limit >= 1 && limit <= capacity) return { ok: true, value: limit };
+  const message = `limit must be an integer from 1 to ${capacity}`;
+  return { ok: false, response: problem('validation-failed', `${message}; got "${given}".`, { errors: [{ pointer: '#/query/limit', message }] }) };
+}
+
+/** The methods a path answers, HEAD wherever GET is, for 405's Allow. */
+function allowedMethods(path: string): string[] {
+  const methods = Object.keys(ENDPOINTS).filter((k) => k.endsWith(' ' + path)).map((k) => k.split(' ')[0] ?? '');
+  return methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]));
+}
+
+/**
+ * Answers `/__admin/...`: outside the contract, documented in README.md. `contract` says which
+ * operationIds a fault rule may name.
+ */
+export function handleAdmin(core: MockCore, state: AdminState, request: MockRequest, contract: Pick<Contract, 'operations'>): MockResponse {
   const url = new URL(request.url, 'http://mock.local');
-  const route = `${request.method} ${url.pathname.replace(/\/$/, '')}`;
+  const path = url.pathname.replace(/\/$/, '');
+  // HEAD is GET without the body, for readiness probes (`wait-on` sends HEAD). node:http drops a
+  // HEAD response's body itself; the routes whose body costs work (an export, a log page) skip it.
+  const head = request.method === 'HEAD';
+  const route = `${head ? 'GET' : request.method} ${path}`;
   switch (route) {
     case 'GET /__admin':
       return json(200, { endpoints: ENDPOINTS, tokens: core.tokens() });
     case 'POST /__admin/reset':
-      // Faults are settings, not state: a reset between tests keeps them.
-      core.reset();
-      state.log.clear();
+      resetState(core, state.log);
       return empty(204);
     case 'GET /__admin/state':
-      return json(200, core.exportState());
+      return head ? empty(200, { 'content-type': 'application/json' }) : json(200, core.exportState());
     case 'PUT /__admin/state': {
       const body = parseJson(request);
       if (!body.ok) return body.response;
@@ -54,8 +77,9 @@ export function handleAdmin(core: MockCore, state: AdminState, request: MockRequ
     case 'PUT /__admin/faults': {
       const body = parseJson(request);
       if (!body.ok) return body.response;
-      const faults = validateFaults(body.value);
-      if (!faults.ok) return problem('validation-failed', faults.message, { errors: [{ pointer: '', message: faults.message }] });
+      const { operations } = contract;
+      const faults = validateFaults(body.value, (operationId) => operations.has(operationId));
+      if (!faults.ok) return problem('validation-failed', faults.message, { errors: [{ pointer: faults.pointer, message: faults.message }] });
       state.faults = faults.value;
       return json(200, state.faults);
     }
@@ -63,16 +87,17 @@ export function handleAdmin(core: MockCore, state: AdminState, request: MockRequ
       state.faults = { latency: null, errors: [] };
       return empty(204);
     case 'GET /__admin/requests': {
-      const limit = Number(url.searchParams.get('limit') ?? '100');
-      return json(200, { items: state.log.list(Number.isInteger(limit) && limit > 0 ? limit : 100) });
+      const limit = parseLimit(url.searchParams.get('limit'), state.log.capacity);
+      if (!limit.ok) return limit.response;
+      return head ? empty(200, { 'content-type': 'application/json' }) : json(200, { items: state.log.list(limit.value) });
     }
     case 'DELETE /__admin/requests':
       state.log.clear();
       return empty(204);
     default: {
-      const known = Object.keys(ENDPOINTS).filter((k) => k.endsWith(' ' + url.pathname.replace(/\/$/, '')));
+      const known = allowedMethods(path);
       if (known.length > 0) {
-        const allow = known.map((k) => k.split(' ')[0]).join(', ');
+        const allow = known.join(', ');
         return problem('method-not-allowed', `Use ${allow}.`, { headers: { allow } });
       }
       return problem('route-not-found', `No admin route ${url.pathname}; GET /__admin lists them.`);

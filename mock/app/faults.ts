@@ -1,3 +1,5 @@
+import { escapePointer } from '../../contract/index.js';
+
 /** Latency added to every answered request: fixed, or uniform within a range. */
 export interface Latency {
   readonly minMs: number;
@@ -29,21 +31,70 @@ export function parseLatency(text: string): Latency | null {
   return maxMs >= minMs ? { minMs, maxMs } : null;
 }
 
-/** Validates fault settings sent to the admin API; returns a message for the first problem. */
-export function validateFaults(value: unknown): { ok: true; value: FaultSettings } | { ok: false; message: string } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'expected an object { latency, errors }' };
-  const { latency = null, errors = [] } = value as { latency?: unknown; errors?: unknown };
-  if (latency !== null) {
-    const l = latency as Partial<Latency>;
-    if (typeof l !== 'object' || !Number.isInteger(l.minMs) || !Number.isInteger(l.maxMs) || (l.minMs ?? 0) < 0 || (l.maxMs ?? 0) < (l.minMs ?? 0) || (l.maxMs ?? 0) > 60_000) {
-      return { ok: false, message: 'latency must be { minMs, maxMs } with 0 <= minMs <= maxMs <= 60000' };
-    }
+/** Why fault settings were refused: a message, and a JSON Pointer to the offending member. */
+export interface FaultsProblem {
+  readonly ok: false;
+  readonly pointer: string;
+  readonly message: string;
+}
+
+const SETTINGS_KEYS = ['latency', 'errors'];
+const LATENCY_KEYS = ['minMs', 'maxMs'];
+const RULE_KEYS = ['operationId', 'status', 'rate'];
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The first key of `value` outside `allowed`: a typo would otherwise be stored, or ignored, silently. */
+function unknownKey(value: Record<string, unknown>, allowed: readonly string[]): string | undefined {
+  return Object.keys(value).find((key) => !allowed.includes(key));
+}
+
+function latencyProblem(latency: unknown): FaultsProblem | null {
+  const refuse = (message: string, pointer = '/latency'): FaultsProblem => ({ ok: false, pointer, message });
+  if (latency === null) return null;
+  const shape = 'latency must be null or { minMs, maxMs } with 0 <= minMs <= maxMs <= 60000';
+  if (!isPlainObject(latency)) return refuse(shape);
+  const extra = unknownKey(latency, LATENCY_KEYS);
+  if (extra !== undefined) return refuse(`latency has an unknown member "${extra}"; ${shape}`, `/latency/${escapePointer(extra)}`);
+  const { minMs, maxMs } = latency;
+  if (typeof minMs !== 'number' || typeof maxMs !== 'number' || !Number.isInteger(minMs) || !Number.isInteger(maxMs) || minMs < 0 || maxMs < minMs || maxMs > 60_000) return refuse(shape);
+  return null;
+}
+
+function ruleProblem(rule: unknown, i: number, isOperation: (operationId: string) => boolean): FaultsProblem | null {
+  const pointer = `/errors/${i}`;
+  const shape = `errors[${i}] must be { operationId, status: 400..599, rate: 0..1 }`;
+  if (!isPlainObject(rule)) return { ok: false, pointer, message: shape };
+  const extra = unknownKey(rule, RULE_KEYS);
+  if (extra !== undefined) return { ok: false, pointer: `${pointer}/${escapePointer(extra)}`, message: `errors[${i}] has an unknown member "${extra}"; ${shape}` };
+  const { operationId, status, rate } = rule;
+  if (typeof operationId !== 'string' || typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599 || typeof rate !== 'number' || rate < 0 || rate > 1) {
+    return { ok: false, pointer, message: shape };
   }
-  if (!Array.isArray(errors)) return { ok: false, message: 'errors must be an array' };
-  for (const [i, rule] of (errors as Partial<FaultRule>[]).entries()) {
-    if (typeof rule !== 'object' || rule === null || typeof rule.operationId !== 'string' || !Number.isInteger(rule.status) || (rule.status ?? 0) < 400 || (rule.status ?? 0) > 599 || typeof rule.rate !== 'number' || rule.rate < 0 || rule.rate > 1) {
-      return { ok: false, message: `errors[${i}] must be { operationId, status: 400..599, rate: 0..1 }` };
-    }
+  // A misspelt operationId would be stored and never fire: the resilience test would pass untested.
+  if (operationId !== '*' && !isOperation(operationId)) {
+    return { ok: false, pointer: `${pointer}/operationId`, message: `errors[${i}].operationId "${operationId}" is not an operation of the contract; use "*" or an operationId from contract/openapi.yaml` };
+  }
+  return null;
+}
+
+/**
+ * Validates fault settings sent to the admin API; the first problem when they are not valid.
+ * `isOperation` says whether an operationId is one of the contract's.
+ */
+export function validateFaults(value: unknown, isOperation: (operationId: string) => boolean): { ok: true; value: FaultSettings } | FaultsProblem {
+  if (!isPlainObject(value)) return { ok: false, pointer: '', message: 'expected an object { latency, errors }' };
+  const extra = unknownKey(value, SETTINGS_KEYS);
+  if (extra !== undefined) return { ok: false, pointer: `/${escapePointer(extra)}`, message: `unknown member "${extra}"; expected { latency, errors }` };
+  const { latency = null, errors = [] } = value;
+  const badLatency = latencyProblem(latency);
+  if (badLatency) return badLatency;
+  if (!Array.isArray(errors)) return { ok: false, pointer: '/errors', message: 'errors must be an array' };
+  for (const [i, rule] of (errors as unknown[]).entries()) {
+    const badRule = ruleProblem(rule, i, isOperation);
+    if (badRule) return badRule;
   }
   return { ok: true, value: { latency: latency as Latency | null, errors: errors as FaultRule[] } };
 }

@@ -34,7 +34,10 @@ export class RequestLog {
   private next = 0;
   private size = 0;
 
-  constructor(private readonly capacity = 500) {
+  /** How many requests the log keeps; also the most `list` can return. */
+  constructor(readonly capacity = 500) {
+    // A ring of no slots would divide by zero on the first add.
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`log capacity must be a positive integer, got ${capacity}`);
     this.ring = new Array<LoggedRequest | undefined>(capacity);
   }
 

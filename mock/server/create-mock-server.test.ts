@@ -1,8 +1,13 @@
 // The node:http adapter and the app layer: real sockets, the demo fixtures, admin API, CORS, limits.
+import { connect } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContract } from '../../contract/index.js';
+import type { LogEntry } from '../app/request-log.js';
 import { contractViolations } from '../test-support/checked-core.js';
+import { MAX_STATE_IMPORT_BYTES } from './body-limits.js';
 import { createMockServer, type MockServer } from './create-mock-server.js';
+import { MAX_REQUEST_BYTES } from './node-adapter.js';
 
 let server: MockServer;
 
@@ -26,6 +31,23 @@ async function send(method: string, path: string, options: { token?: string | nu
   }
   const text = new TextDecoder().decode(bytes);
   return { status: response.statusCode, headers: flat, json: /json/.test(flat['content-type'] ?? '') && text ? (JSON.parse(text)) : undefined };
+}
+
+/** A raw HTTP exchange: sends `head` (and no body) and reads the answer until the server closes. */
+function rawExchange(target: MockServer, head: string): Promise<{ status: number; headers: Record<string, string>; json: any }> {
+  const { hostname, port } = new URL(target.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(head));
+    let reply = '';
+    socket.on('data', (chunk: Buffer) => (reply += chunk.toString('utf8')));
+    socket.once('error', reject);
+    socket.once('close', () => {
+      const [top = '', body = ''] = reply.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = top.split('\r\n');
+      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, json: body ? JSON.parse(body) : undefined });
+    });
+  });
 }
 
 beforeAll(async () => {
@@ -104,5 +126,61 @@ describe('createMockServer with the demo fixtures', () => {
       await response.body.dump();
     }
     expect((await send('GET', `/v1/sessions/${id}/files/big.txt`)).status).toBe(404);
+  });
+
+  it('answers a body over 6 MiB through the app: 413 problem+json with CORS headers and a log entry, then closes', async () => {
+    const lines: LogEntry[] = [];
+    const logged = await createMockServer({ fixtures: null, onRequest: (entry) => lines.push(entry) });
+    try {
+      const path = '/v1/sessions/ses_none/files/big.txt';
+      // Only the head is sent: the answer must not wait for (or buffer) the announced body.
+      const reply = await rawExchange(logged, `PUT ${path} HTTP/1.1\r\nHost: x\r\nOrigin: http://localhost:5173\r\nAuthorization: Bearer dev-token\r\nContent-Type: application/octet-stream\r\nContent-Length: ${MAX_REQUEST_BYTES + 1}\r\n\r\n`);
+      expect(reply.status).toBe(413);
+      expect(reply.headers).toMatchObject({ 'content-type': 'application/problem+json', connection: 'close', 'access-control-allow-origin': 'http://localhost:5173' });
+      expect(reply.headers.server).toMatch(/^session-mock\//);
+      expect(reply.json).toMatchObject({ status: 413, code: 'content-too-large' });
+      expect(loadContract().schemas.component('Problem')(reply.json)).toBe(true);
+      expect(lines).toMatchObject([{ method: 'PUT', url: path, status: 413, code: 'content-too-large' }]);
+      const log = await request(`${logged.adminUrl}/requests`);
+      expect(((await log.body.json()) as { items: unknown[] }).items).toMatchObject([{ url: path, status: 413, code: 'content-too-large' }]);
+    } finally {
+      await logged.close();
+    }
+  });
+
+  it('imports an export larger than 6 MiB (a state holding a 5 MiB file), and holds admin bodies to their limits', async () => {
+    const fresh = await createMockServer({ fixtures: null });
+    try {
+      const auth = { authorization: 'Bearer dev-token' };
+      const created = await request(`${fresh.url}/v1/sessions`, { method: 'POST', body: '{"title":"big"}', headers: { ...auth, 'content-type': 'application/json' } });
+      const { id } = (await created.body.json()) as { id: string };
+      const file = Buffer.alloc(5 * 1024 * 1024, 'abcdefghij');
+      const put = await request(`${fresh.url}/v1/sessions/${id}/files/big.bin`, { method: 'PUT', body: file, headers: { ...auth, 'content-type': 'application/octet-stream' } });
+      expect(put.statusCode).toBe(201);
+      await put.body.dump();
+      const exported = Buffer.from(await (await request(`${fresh.adminUrl}/state`)).body.arrayBuffer());
+      expect(exported.length).toBeGreaterThan(MAX_REQUEST_BYTES);
+      await (await request(`${fresh.adminUrl}/reset`, { method: 'POST' })).body.dump();
+      const imported = await request(`${fresh.adminUrl}/state`, { method: 'PUT', body: exported, headers: { 'content-type': 'application/json' } });
+      expect(imported.statusCode, await imported.body.text()).toBe(204);
+      const read = await request(`${fresh.url}/v1/sessions/${id}/files/big.bin`, { headers: auth });
+      expect(Buffer.from(await read.body.arrayBuffer()).equals(file)).toBe(true);
+      // The import's own limit, and every other admin route's, still hold.
+      const tooBig = await rawExchange(fresh, `PUT /__admin/state HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_STATE_IMPORT_BYTES + 1}\r\n\r\n`);
+      expect(tooBig).toMatchObject({ status: 413, json: { code: 'content-too-large' }, headers: { connection: 'close' } });
+      const faults = await rawExchange(fresh, `PUT /__admin/faults HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_REQUEST_BYTES + 1}\r\n\r\n`);
+      expect(faults).toMatchObject({ status: 413, json: { code: 'content-too-large' } });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('reset() does what POST /__admin/reset does: fixtures back, request log emptied', async () => {
+    const created = await send('POST', '/v1/sessions', { json: { title: 'gone after reset' } });
+    expect(created.status).toBe(201);
+    expect((await send('GET', '/__admin/requests?limit=1')).json.items).toMatchObject([{ method: 'POST', url: '/v1/sessions' }]);
+    server.reset();
+    expect((await send('GET', '/__admin/requests')).json.items).toEqual([]);
+    expect((await send('GET', `/v1/sessions/${created.json.id}`)).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadContract } from '../../contract/index.js';
@@ -9,6 +9,8 @@ import type { Latency } from '../app/faults.js';
 import type { LogEntry } from '../app/request-log.js';
 import { createMockCore, type MockCore } from '../core/mock-core.js';
 import { loadScenarioDir, packageRoot, scenarioProblems } from '../fixtures/load-scenario-dir.js';
+import { mockBodyLimit } from './body-limits.js';
+import { createHttpServer } from './http-server.js';
 import { requestListener } from './node-adapter.js';
 
 /** Options of `createMockServer`; every one has a default that suits a test suite. */
@@ -32,7 +34,7 @@ export interface MockServer {
   readonly adminUrl: string;
   readonly core: MockCore;
   readonly app: MockApp;
-  /** Back to the fixtures' state. */
+  /** Back to the fixtures' state, with an empty request log: what `POST /__admin/reset` does. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -44,11 +46,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const core = createMockCore({ contract, scenario, auth: options.auth ?? true, checkScenario: scenarioProblems });
   const app = createMockApp({ core, contract, cors: options.cors, latency: options.latency, onRequest: options.onRequest });
   // Servers declare themselves in `Server: name/version`; the conformance suite's certificates record it.
-  const server = createServer(requestListener((request) => app.handle(request), { server: `session-mock/${toolkitVersion()}` }));
-  // Slow or stuck clients must not hold sockets forever.
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-  server.keepAliveTimeout = 5_000;
+  const headers = { server: `session-mock/${toolkitVersion()}` };
+  // Slow or stuck clients must not hold sockets forever: createHttpServer's timeouts see to that.
+  const server = createHttpServer(requestListener((request) => app.handle(request), { headers, bodyLimit: mockBodyLimit }), headers);
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
@@ -58,7 +58,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     adminUrl: `${url}/__admin`,
     core,
     app,
-    reset: () => core.reset(),
+    reset: () => app.reset(),
     close: () => close(server),
   };
 }

@@ -19,7 +19,7 @@ function echo(received: MockRequest) {
 }
 
 beforeAll(async () => {
-  server = createServer(requestListener(echo, { server: 'adapter-test' }));
+  server = createServer(requestListener(echo, { headers: { server: 'adapter-test' } }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -27,6 +27,17 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
+
+/** Sends raw bytes and resolves with everything the server answers before it closes the socket. */
+function rawExchange(target: Server, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect((target.address() as AddressInfo).port, '127.0.0.1', () => socket.write(text));
+    let reply = '';
+    socket.on('data', (chunk: Buffer) => (reply += chunk.toString('utf8')));
+    socket.once('close', () => resolve(reply));
+    socket.once('error', reject);
+  });
+}
 
 async function* chunksOf(parts: readonly string[]): AsyncGenerator<Buffer> {
   for (const part of parts) {
@@ -69,20 +80,44 @@ describe('requestListener', () => {
     expect(reply).toContain('"bytes":10,"text":"helloworld"');
   });
 
-  it('answers 413 problem+json to a chunked body that grows past the limit, without calling the core', async () => {
-    const before = seen.length;
+  it('hands over a chunked body that grows past the limit marked bodyOverLimit, unbuffered, and closes the connection', async () => {
     const piece = 'x'.repeat(1024 * 1024);
     const parts = Array.from({ length: Math.ceil(MAX_REQUEST_BYTES / piece.length) + 1 }, () => piece);
+    const before = seen.length;
     const outcome = await request(`${url}/upload`, { method: 'PUT', body: Readable.from(chunksOf(parts)), headers: { 'content-type': 'application/octet-stream' } }).then(
-      async (response) => ({ status: response.statusCode, type: response.headers['content-type'], body: (await response.body.json()) as { code?: string } }),
+      async (response) => ({ status: response.statusCode, connection: response.headers.connection, body: (await response.body.json()) as { bytes: number } }),
       (error: unknown) => error as Error,
     );
     if (outcome instanceof Error) {
       // The server may close the socket before the whole body is sent.
       expect(outcome.message).toMatch(/socket|closed|reset|EPIPE/i);
     } else {
-      expect(outcome).toMatchObject({ status: 413, type: 'application/problem+json', body: { code: 'content-too-large' } });
+      expect(outcome).toMatchObject({ status: 200, connection: 'close', body: { bytes: 0 } });
     }
-    expect(seen.length).toBe(before);
+    expect(seen.length).toBe(before + 1);
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: '/upload', bodyOverLimit: MAX_REQUEST_BYTES });
+    expect(seen.at(-1)?.body).toBeUndefined();
+  });
+
+  it('hands over at once a request whose Content-Length is past the limit, before its body arrives', async () => {
+    const reply = await rawExchange(server, `PUT /announced HTTP/1.1\r\nHost: x\r\nContent-Length: ${MAX_REQUEST_BYTES + 1}\r\n\r\nonly this much`);
+    expect(reply).toMatch(/^HTTP\/1\.1 200/);
+    expect(reply).toMatch(/\r\nconnection: close\r\n/i);
+    expect(seen.at(-1)).toMatchObject({ url: '/announced', bodyOverLimit: MAX_REQUEST_BYTES });
+  });
+
+  it('takes a larger body where bodyLimit allows it, and holds the others to theirs', async () => {
+    const limited = createServer(requestListener(echo, { bodyLimit: (method, path) => (method === 'PUT' && path === '/big' ? 64 : 8) }));
+    await new Promise<void>((resolve) => limited.listen(0, '127.0.0.1', resolve));
+    try {
+      const body = 'y'.repeat(20);
+      expect(await rawExchange(limited, `PUT /big HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\nConnection: close\r\n\r\n${body}`)).toContain('"bytes":20');
+      expect(seen.at(-1)?.bodyOverLimit).toBeUndefined();
+      await rawExchange(limited, `PUT /small HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\nConnection: close\r\n\r\n${body}`);
+      expect(seen.at(-1)).toMatchObject({ url: '/small', bodyOverLimit: 8 });
+    } finally {
+      limited.closeAllConnections();
+      await new Promise<void>((resolve) => limited.close(() => resolve()));
+    }
   });
 });

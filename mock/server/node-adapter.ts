@@ -2,8 +2,21 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
 
-/** Bodies above this are refused while streaming, before they are buffered (413). */
+/** Bodies above this are refused while streaming, before they are buffered (413), unless `bodyLimit` says otherwise. */
 export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+
+/** The most body bytes to buffer for a request, by method and raw URL. */
+export type BodyLimit = (method: string, url: string) => number;
+
+const DEFAULT_BODY_LIMIT: BodyLimit = () => MAX_REQUEST_BYTES;
+
+/** How `requestListener` talks HTTP beside the handler. */
+export interface ListenerOptions {
+  /** Headers for every response that has none of that name (the mock's `Server`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Default: {@link MAX_REQUEST_BYTES} for every request. */
+  readonly bodyLimit?: BodyLimit;
+}
 
 function headersOf(incoming: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -15,24 +28,32 @@ function headersOf(incoming: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** Called once with the core request, or `null` when the body is over the limit. */
-type OnRequest = (request: MockRequest | null) => void;
+/** Called once with the core request. */
+type OnRequest = (request: MockRequest) => void;
+
+/** A request whose body is not read: the handler answers it (413) like any other. */
+function overLimit(incoming: IncomingMessage, limit: number): MockRequest {
+  // The rest of the body drains unread; the response closes the connection.
+  incoming.resume();
+  return { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: headersOf(incoming), bodyOverLimit: limit };
+}
 
 /**
  * Reads a node:http request into a core request. A request that announces no body is handed over
  * at once, in the same tick: most requests are GETs. Bodies are buffered with plain stream events
- * and a callback; promises and async iteration would cost ticks and allocations per request.
+ * and a callback; promises and async iteration would cost ticks and allocations per request. A
+ * body over `bodyLimit` is not buffered: the request is handed over marked `bodyOverLimit`.
  */
-export function readRequest(incoming: IncomingMessage, done: OnRequest, failed: (error: unknown) => void): void {
+export function readRequest(incoming: IncomingMessage, bodyLimit: BodyLimit, done: OnRequest, failed: (error: unknown) => void): void {
   const announced = incoming.headers['content-length'];
   if (incoming.headers['transfer-encoding'] === undefined && (announced === undefined || announced === '0')) {
     incoming.resume();
     done({ method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: headersOf(incoming) });
     return;
   }
-  if (announced !== undefined && Number(announced) > MAX_REQUEST_BYTES) {
-    incoming.resume();
-    done(null);
+  const limit = bodyLimit(incoming.method ?? 'GET', incoming.url ?? '/');
+  if (announced !== undefined && Number(announced) > limit) {
+    done(overLimit(incoming, limit));
     return;
   }
   // With a Content-Length the parser delivers exactly that many bytes: the request is complete at
@@ -49,16 +70,16 @@ export function readRequest(incoming: IncomingMessage, done: OnRequest, failed: 
   };
   const onData = (chunk: Buffer): void => {
     size += chunk.length;
-    if (size <= MAX_REQUEST_BYTES) {
+    if (size <= limit) {
       chunks.push(chunk);
       if (size === expected) handOver();
       return;
     }
-    // Over the limit: stop buffering, answer 413, and let the rest of the body drain unread.
+    // Over the limit (a chunked body): stop buffering and drop what was kept.
     incoming.off('data', onData);
-    incoming.resume();
+    chunks.length = 0;
     handedOver = true;
-    done(null);
+    done(overLimit(incoming, limit));
   };
   incoming.on('data', onData);
   incoming.once('error', failed);
@@ -95,27 +116,28 @@ function internalError(outgoing: ServerResponse, error: unknown): void {
 
 /**
  * The node:http listener around a `request → response` function. Stays synchronous when both the
- * body read and the handler are, which is the common case. `extraHeaders` go on every response
- * (the mock's `Server` header).
+ * body read and the handler are, which is the common case. A request with a body over the limit
+ * reaches the handler too (marked `bodyOverLimit`, so it answers 413 with its usual headers and
+ * log entry); its connection closes after the answer, as the rest of its body was never read.
  */
-export function requestListener(handle: (request: MockRequest) => MockResponse | Promise<MockResponse>, extraHeaders: Readonly<Record<string, string>> = {}): RequestListener {
+export function requestListener(handle: (request: MockRequest) => MockResponse | Promise<MockResponse>, options: ListenerOptions = {}): RequestListener {
+  const extraHeaders = options.headers ?? {};
+  const closing = { ...extraHeaders, connection: 'close' };
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   return (incoming, outgoing) => {
     const fail = (error: unknown): void => internalError(outgoing, error);
-    const answer = (request: MockRequest | null): void => {
+    const answer = (request: MockRequest): void => {
       try {
-        if (!request) {
-          writeResponse(outgoing, problem('content-too-large', `A request body may hold at most ${MAX_REQUEST_BYTES} bytes.`, { headers: { connection: 'close' } }), extraHeaders);
-          return;
-        }
+        const headers = request.bodyOverLimit === undefined ? extraHeaders : closing;
         const response = handle(request);
-        if (response instanceof Promise) response.then((r) => writeResponse(outgoing, r, extraHeaders)).catch(fail);
-        else writeResponse(outgoing, response, extraHeaders);
+        if (response instanceof Promise) response.then((r) => writeResponse(outgoing, r, headers)).catch(fail);
+        else writeResponse(outgoing, response, headers);
       } catch (error) {
         fail(error);
       }
     };
     try {
-      readRequest(incoming, answer, fail);
+      readRequest(incoming, bodyLimit, answer, fail);
     } catch (error) {
       fail(error);
     }

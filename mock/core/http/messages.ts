@@ -12,6 +12,11 @@ export interface MockRequest {
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The body bytes; `undefined` or empty when there is none. */
   readonly body?: Uint8Array;
+  /**
+   * Set (to the limit in bytes) instead of `body` when the adapter stopped reading a body larger
+   * than it buffers: the request is still answered, in order, with `413 content-too-large`.
+   */
+  readonly bodyOverLimit?: number;
 }
 
 export interface MockResponse {

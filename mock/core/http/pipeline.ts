@@ -69,7 +69,7 @@ export function createPipeline(parts: PipelineParts): (request: MockRequest) => 
       const onlyPath = params.issues.every((i) => i.pointer === '#/path/filePath');
       return problem(onlyPath ? 'invalid-path' : 'validation-failed', 'The request parameters are invalid.', { errors: params.issues });
     }
-    const body = parseRequestBody(contract, operation, request.headers['content-type'], request.body);
+    const body = parseRequestBody(contract, operation, request.headers['content-type'], request.body, request.bodyOverLimit);
     if (!body.ok) return problemFrom(body);
     const handler = parts.handlers[operation.operationId];
     if (!handler) return problem('not-implemented', `${operation.operationId} is in the contract but the mock does not serve it yet.`);

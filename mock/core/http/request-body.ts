@@ -19,13 +19,16 @@ const NO_BODY: Result<ParsedBody> = Object.freeze(success<ParsedBody>({ kind: 'n
 /**
  * Checks the content type, size, encoding, JSON syntax and schema of a request body, in that
  * order, so each failure gets its own code (415, 413, 400 malformed-json, 400 validation-failed).
+ * `overLimit` is the size in bytes a transport refused to read the body past (`bodyOverLimit`):
+ * such a body is answered 413 in the same place as one the operation's own limit refuses.
  */
-export function parseRequestBody(contract: Contract, operation: OperationSpec, contentType: string | undefined, body: Uint8Array | undefined): Result<ParsedBody> {
-  // Most requests are reads of operations that take no body: whatever came along is ignored.
+export function parseRequestBody(contract: Contract, operation: OperationSpec, contentType: string | undefined, body: Uint8Array | undefined, overLimit?: number): Result<ParsedBody> {
+  // Most requests are reads of operations that take no body: whatever came along is ignored, even
+  // one too large to read (the contract has no 413 for them; the connection closes after the answer).
   if (!operation.requestBody) return NO_BODY;
   // A zero-length body with a declared non-JSON type is an empty file, not a missing body.
   const type = essence(contentType);
-  const hasBody = (body !== undefined && body.length > 0) || (type !== null && !isJsonMediaType(type));
+  const hasBody = overLimit !== undefined || (body !== undefined && body.length > 0) || (type !== null && !isJsonMediaType(type));
   const check: ContentTypeCheck = contract.requests.checkContentType(operation, contentType, hasBody);
   switch (check.kind) {
     case 'no-body-expected':
@@ -37,12 +40,14 @@ export function parseRequestBody(contract: Contract, operation: OperationSpec, c
     case 'accepted':
       break;
   }
+  // An unread body is larger than it could be (the transport's limit is above the operation's).
   const bytes = body ?? new Uint8Array();
+  const size = overLimit === undefined ? bytes.length : Infinity;
   if (!check.json) {
-    if (bytes.length > LIMITS.fileBytes) return failure('content-too-large', `A file may hold at most ${LIMITS.fileBytes} bytes.`);
+    if (size > LIMITS.fileBytes) return failure('content-too-large', `A file may hold at most ${LIMITS.fileBytes} bytes.`);
     return success({ kind: 'bytes', value: bytes });
   }
-  if (bytes.length > LIMITS.jsonBodyBytes) return failure('content-too-large', `A JSON body may hold at most ${LIMITS.jsonBodyBytes} bytes.`);
+  if (size > LIMITS.jsonBodyBytes) return failure('content-too-large', `A JSON body may hold at most ${LIMITS.jsonBodyBytes} bytes.`);
   let text: string;
   try {
     text = strictUtf8.decode(bytes);

@@ -1,0 +1,66 @@
+// What node:http's parser refuses, before any route is known, is answered problem+json like the
+// rest (400 malformed-request, 431 headers-too-large), then the connection closes.
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContract } from '../../contract/index.js';
+import { createMockServer, type MockServer } from './create-mock-server.js';
+
+let server: MockServer;
+const isProblem = loadContract().schemas.component('Problem');
+
+beforeAll(async () => {
+  server = await createMockServer({ fixtures: null });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** Sends raw bytes; resolves with the status, headers and JSON body the server sent before closing. */
+function exchange(bytes: Buffer | string): Promise<{ status: number; headers: Record<string, string>; json: any }> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    let reply = '';
+    socket.on('data', (chunk: Buffer) => (reply += chunk.toString('utf8')));
+    socket.once('error', reject);
+    socket.once('close', () => {
+      const [top = '', body = ''] = reply.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = top.split('\r\n');
+      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, json: body ? JSON.parse(body) : undefined });
+    });
+  });
+}
+
+describe('requests node:http cannot parse', () => {
+  it.each([
+    ['an unknown method', 'BREW /v1/sessions HTTP/1.1\r\nHost: x\r\n\r\n'],
+    ['raw non-ASCII bytes in the path', Buffer.concat([Buffer.from('GET /v1/sessions/'), Buffer.from([0xc3, 0xa9]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')])],
+    ['a Content-Length that is not a number', 'POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'],
+    ['Content-Length and Transfer-Encoding together', 'POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
+  ])('answers %s with 400 malformed-request, pointing at #/request', async (_label, bytes) => {
+    const reply = await exchange(bytes);
+    expect(reply.status).toBe(400);
+    expect(reply.headers).toMatchObject({ 'content-type': 'application/problem+json', connection: 'close' });
+    expect(reply.headers.server).toMatch(/^session-mock\//);
+    expect(Number(reply.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(reply.json)));
+    expect(isProblem(reply.json), JSON.stringify(reply.json)).toBe(true);
+    expect(reply.json).toMatchObject({ status: 400, code: 'malformed-request', type: 'urn:session-api:problem:malformed-request', errors: [{ pointer: '#/request' }] });
+  });
+
+  it('answers a request line and headers over 16 KiB with 431 headers-too-large', async () => {
+    const reply = await exchange(`GET /v1/sessions?${'q'.repeat(20 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(reply.status).toBe(431);
+    expect(reply.headers).toMatchObject({ 'content-type': 'application/problem+json', connection: 'close' });
+    expect(isProblem(reply.json)).toBe(true);
+    expect(reply.json).toMatchObject({ status: 431, code: 'headers-too-large' });
+    const longHeader = await exchange(`GET /v1/sessions HTTP/1.1\r\nHost: x\r\nX-Big: ${'h'.repeat(17 * 1024)}\r\n\r\n`);
+    expect(longHeader.json).toMatchObject({ status: 431, code: 'headers-too-large' });
+  });
+
+  it('still serves the next connection', async () => {
+    await exchange('BREW / HTTP/1.1\r\n\r\n');
+    const reply = await exchange('GET /__admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(reply.status).toBe(200);
+  });
+});
