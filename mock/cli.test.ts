@@ -66,4 +66,68 @@ describe('session-mock CLI', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/--latency/);
   });
+
+  // Each of these used to start anyway: on 4010, a random port, port 16, with CORS off, or with
+  // a latency the admin API refuses. A start would be killed at the timeout (status null).
+  it.each([
+    ['--port', 'with no value', ['--port']],
+    ['--port', 'empty', ['--port', '']],
+    ['--port', 'in hex', ['--port', '0x10']],
+    ['--port', 'given twice', ['--port', '4010', '--port', '0']],
+    ['--cors', 'with no value', ['--cors']],
+    ['--cors', 'not a keyword or an origin', ['--cors', 'bogus']],
+    ['--cors', 'with an origin that has a path', ['--cors', 'http://localhost:5173,https://app.example/']],
+    ['--latency', 'over the admin API cap of 60000 ms', ['--latency', '3000000000']],
+    ['--latency', 'with a range past the cap', ['--latency', '10-60001']],
+  ])('exits 2 with one line naming %s when it is %s', (flag, _label, args) => {
+    const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 10_000 });
+    expect(result.status, result.stdout).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(new RegExp(`^session-mock: ${flag} `))]);
+  });
+
+  it('accepts a comma-separated list of origins for --cors and answers those origins', async () => {
+    const mock = await start(['--port', '0', '--cors', 'http://localhost:3000, https://app.example', '--latency', '0-60000', '--log']);
+    await mock.stop();
+    const listed = await start(['--port', '0', '--cors', 'http://localhost:3000,https://app.example']);
+    const allowed = await request(`${listed.url}/v1/sessions`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'GET' } });
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example');
+    await allowed.body.dump();
+    const other = await request(`${listed.url}/v1/sessions`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    await other.body.dump();
+    expect(await listed.stop()).toBe(0);
+  });
+});
+
+describe('npm start', () => {
+  // npm runs the script through `sh -c`; dash neither execs node nor passes a SIGTERM on, so the
+  // mock has to notice that its shell is gone (--stop-with-parent in the start script).
+  it.skipIf(process.platform === 'win32')('stops the mock when npm gets SIGTERM (POSIX only: Windows has no SIGTERM to pass on)', async () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    // --ignore-scripts skips prestart's build (npm test built already); `start` itself still runs.
+    const npm = spawn('npm', ['start', '--ignore-scripts', '--', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // stdout stays open until the last process holding it, the mock itself, has exited.
+    const closed = new Promise<void>((resolve) => npm.stdout.once('close', resolve));
+    npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await expect.poll(() => /listening on (http:\/\/\S+)/.exec(output)?.[1], { timeout: 15_000, interval: 100 }).toBeTruthy();
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1] as string;
+      expect((await request(`${url}/__admin`)).statusCode).toBe(200);
+      npm.kill('SIGTERM');
+      const outcome = await Promise.race([closed.then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('still running'), 5_000))]);
+      expect(outcome, output).toBe('stopped');
+      expect(output).toContain('Stopped.');
+      await expect(request(`${url}/__admin`)).rejects.toThrow();
+    } finally {
+      // npm started its own process group: whatever is left of it goes.
+      try {
+        process.kill(-(npm.pid as number), 'SIGKILL');
+      } catch {
+        // Nothing left.
+      }
+    }
+  });
 });

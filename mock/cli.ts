@@ -5,38 +5,38 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { parseCors } from './app/cors.js';
-import { parseLatency } from './app/faults.js';
 import { formatLogLine } from './app/request-log.js';
+import { checkFlags } from './cli-flags.js';
 import { createMockServer } from './server/create-mock-server.js';
+import { stopWithParent } from './stop-with-parent.js';
 
 async function main(): Promise<number> {
   const argv = await yargs(hideBin(process.argv))
     .scriptName('session-mock')
     .usage('$0 [options]\n\nServes a stateful mock of the Session API.')
-    .option('port', { type: 'number', default: 4010, describe: 'Port to listen on (0 picks a free one)' })
-    .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
+    // No yargs defaults for the checked flags: with one, a flag given without a value silently
+    // takes the default. checkFlags applies them.
+    .option('port', { type: 'string', defaultDescription: '4010', describe: 'Port to listen on (0 picks a free one)' })
+    .option('host', { type: 'string', defaultDescription: '127.0.0.1', describe: 'Interface to listen on' })
     .option('fixtures', { type: 'string', describe: 'Fixture directory with scenario.json (default: the demo fixtures), or "none"' })
     .option('auth', { choices: ['on', 'off'] as const, default: 'on' as const, describe: 'off: every request acts as the fixtures\' default principal' })
-    .option('cors', { type: 'string', default: 'localhost', describe: 'Allowed browser origins: localhost, *, off, or a comma-separated list' })
+    .option('cors', { type: 'string', defaultDescription: 'localhost', describe: 'Allowed browser origins: localhost, *, off, or a comma-separated list of origins' })
     .option('latency', { type: 'string', describe: 'Added latency in ms: "200" or a range "50-300"' })
     .option('log', { type: 'boolean', default: false, describe: 'Print one line per request' })
-    .check((args) => {
-      if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error('--port must be an integer from 0 to 65535');
-      if (args.latency !== undefined && parseLatency(args.latency) === null) throw new Error('--latency must be "MS" or "MIN-MAX"');
-      return true;
-    })
+    .option('stop-with-parent', { type: 'boolean', default: false, describe: 'Stop when the parent process exits (npm start sets it: sh does not pass SIGTERM on)' })
     .strict()
     .help()
+    // One line on stderr and exit 2 (below), not the usage text: the message names the flag.
+    .fail((message: string | null, error: Error | undefined) => {
+      throw error ?? new Error(message ?? 'bad arguments');
+    })
     .parseAsync();
+  const flags = checkFlags(argv);
 
   const server = await createMockServer({
-    port: argv.port,
-    host: argv.host,
+    ...flags,
     fixtures: argv.fixtures === 'none' ? null : argv.fixtures,
     auth: argv.auth === 'on',
-    cors: parseCors(argv.cors),
-    latency: argv.latency === undefined ? null : parseLatency(argv.latency),
     onRequest: argv.log ? (entry) => console.log(formatLogLine(entry)) : undefined,
   });
   console.log(`Session API mock listening on ${server.url}`);
@@ -54,13 +54,16 @@ async function main(): Promise<number> {
   console.log('Press Ctrl-C to stop.');
 
   await new Promise<void>((resolve) => {
+    let unwatch = (): void => undefined;
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      unwatch();
       server.close().then(resolve, resolve);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    if (argv.stopWithParent) unwatch = stopWithParent(stop);
   });
   console.log('Stopped.');
   return 0;
@@ -71,7 +74,8 @@ main().then(
   (error: unknown) => {
     const err = error as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') console.error(`session-mock: port in use (${err.message}). Try --port 0 or another port.`);
-    else console.error(`session-mock: ${err.message ?? String(error)}`);
+    // One line: yargs words some of its messages over several.
+    else console.error(`session-mock: ${(err.message ?? String(error)).replace(/\s*\n\s*/g, ' ')}`);
     process.exit(2);
   },
 );

@@ -7,13 +7,27 @@ const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 const ALLOW_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Last-Event-ID';
 const EXPOSE_HEADERS = 'ETag, Location, Allow, Idempotent-Replayed, WWW-Authenticate';
 
-/** Parses `--cors`: `localhost` (default), `*`, `off`, or a comma-separated origin list. */
-export function parseCors(text: string | undefined): CorsPolicy {
-  const value = (text ?? 'localhost').trim();
+/**
+ * Whether `text` is an origin exactly as a browser sends it (`http://host:port`, no path, lower
+ * case, no default port): a listed origin in any other form would never match a request.
+ */
+function isOrigin(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
+}
+
+/**
+ * Parses `--cors`: `localhost`, `*`, `off`, or a comma-separated list of origins. `null` for
+ * anything else (an empty value, a typo), which would otherwise switch CORS off or allow nothing.
+ */
+export function parseCors(text: string): CorsPolicy | null {
+  const value = text.trim();
   if (value === 'localhost') return { kind: 'localhost' };
   if (value === '*') return { kind: 'any' };
-  if (value === 'off' || value === '') return { kind: 'off' };
-  return { kind: 'list', origins: value.split(',').map((o) => o.trim()).filter(Boolean) };
+  if (value === 'off') return { kind: 'off' };
+  const origins = value.split(',').map((o) => o.trim());
+  return origins.every(isOrigin) ? { kind: 'list', origins } : null;
 }
 
 function allowed(policy: CorsPolicy, origin: string): boolean {

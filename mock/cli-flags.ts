@@ -1,0 +1,63 @@
+/**
+ * The checks behind `session-mock`'s flags. yargs types flags loosely (`--port` with no value is
+ * the default, `--port 0x10` is 16, `--cors` with no value is ""), so each value is read here from
+ * its text, and a bad one stops the start with a one-line message naming the flag.
+ */
+import { parseCors, type CorsPolicy } from './app/cors.js';
+import { parseLatency, validateFaults, type Latency } from './app/faults.js';
+
+/** The flags as yargs hands them over; a flag given twice arrives as an array. */
+export interface RawFlags {
+  readonly port: unknown;
+  readonly host: unknown;
+  readonly cors: unknown;
+  readonly latency: unknown;
+}
+
+/** The flags as `createMockServer` takes them. */
+export interface CheckedFlags {
+  readonly port: number;
+  readonly host: string;
+  readonly cors: CorsPolicy;
+  readonly latency: Latency | null;
+}
+
+/** One value of a string flag (`fallback` when it is absent), or an error naming it. */
+function single(flag: string, value: unknown, fallback?: string): string {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (Array.isArray(value)) throw new Error(`--${flag} was given more than once`);
+  if (typeof value !== 'string' || value === '') throw new Error(`--${flag} needs a value`);
+  return value;
+}
+
+function port(text: string): number {
+  // Decimal digits only: Number() would also take "0x10", "1e3" or " 80 ".
+  const value = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(value <= 65535)) throw new Error(`--port must be an integer from 0 to 65535, got "${text}"`);
+  return value;
+}
+
+function cors(text: string): CorsPolicy {
+  const policy = parseCors(text);
+  if (!policy) throw new Error(`--cors must be localhost, *, off, or a comma-separated list of origins like http://localhost:5173, got "${text}"`);
+  return policy;
+}
+
+function latency(text: string): Latency {
+  const value = parseLatency(text);
+  if (!value) throw new Error(`--latency must be milliseconds "MS" or a range "MIN-MAX", got "${text}"`);
+  // The admin API's own check, so the flag and PUT /__admin/faults accept the same latencies.
+  const checked = validateFaults({ latency: value }, () => true);
+  if (!checked.ok) throw new Error(`--latency ${text} is out of range: ${checked.message}`);
+  return value;
+}
+
+/** Checks every flag; throws an Error whose message is one line naming the first bad flag. */
+export function checkFlags(raw: RawFlags): CheckedFlags {
+  return {
+    port: port(single('port', raw.port, '4010')),
+    host: single('host', raw.host, '127.0.0.1'),
+    cors: cors(single('cors', raw.cors, 'localhost')),
+    latency: raw.latency === undefined ? null : latency(single('latency', raw.latency)),
+  };
+}
