@@ -1,8 +1,8 @@
 // What node:http's parser refuses, before any route is known, is answered problem+json like the
 // rest (400 malformed-request, 431 headers-too-large), then the connection closes.
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../../contract/index.js';
+import { parseReply, rawExchangeWith, type ParsedReply } from '../test-support/raw-http.js';
 import { createMockServer, type MockServer } from './create-mock-server.js';
 
 let server: MockServer;
@@ -16,20 +16,8 @@ afterAll(async () => {
 });
 
 /** Sends raw bytes; resolves with the status, headers and JSON body the server sent before closing. */
-function exchange(bytes: Buffer | string): Promise<{ status: number; headers: Record<string, string>; json: any }> {
-  const { hostname, port } = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(bytes));
-    let reply = '';
-    socket.on('data', (chunk: Buffer) => (reply += chunk.toString('utf8')));
-    socket.once('error', reject);
-    socket.once('close', () => {
-      const [top = '', body = ''] = reply.split('\r\n\r\n');
-      const [statusLine = '', ...lines] = top.split('\r\n');
-      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, json: body ? JSON.parse(body) : undefined });
-    });
-  });
+async function exchange(bytes: Buffer | string): Promise<ParsedReply> {
+  return parseReply((await rawExchangeWith(server.url, bytes)).text);
 }
 
 describe('requests node:http cannot parse', () => {

@@ -1,10 +1,10 @@
 // The node:http adapter and the app layer: real sockets, the demo fixtures, admin API, CORS, limits.
-import { connect } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../../contract/index.js';
 import type { LogEntry } from '../app/request-log.js';
 import { contractViolations } from '../test-support/checked-core.js';
+import { parseReply, rawExchangeWith, type ParsedReply } from '../test-support/raw-http.js';
 import { MAX_STATE_IMPORT_BYTES } from './body-limits.js';
 import { createMockServer, type MockServer } from './create-mock-server.js';
 import { MAX_REQUEST_BYTES } from './node-adapter.js';
@@ -34,20 +34,8 @@ async function send(method: string, path: string, options: { token?: string | nu
 }
 
 /** A raw HTTP exchange: sends `head` (and no body) and reads the answer until the server closes. */
-function rawExchange(target: MockServer, head: string): Promise<{ status: number; headers: Record<string, string>; json: any }> {
-  const { hostname, port } = new URL(target.url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(head));
-    let reply = '';
-    socket.on('data', (chunk: Buffer) => (reply += chunk.toString('utf8')));
-    socket.once('error', reject);
-    socket.once('close', () => {
-      const [top = '', body = ''] = reply.split('\r\n\r\n');
-      const [statusLine = '', ...lines] = top.split('\r\n');
-      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, json: body ? JSON.parse(body) : undefined });
-    });
-  });
+async function rawExchange(target: MockServer, head: string): Promise<ParsedReply> {
+  return parseReply((await rawExchangeWith(target.url, head)).text);
 }
 
 beforeAll(async () => {

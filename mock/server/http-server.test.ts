@@ -1,8 +1,9 @@
 // The mock's node:http server cuts stalled requests off at its timeouts (408 problem+json), not
 // up to 30 s later at node's default check interval.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawExchange } from '../test-support/raw-http.js';
 import { createHttpServer } from './http-server.js';
 
 let server: Server | undefined;
@@ -22,15 +23,9 @@ async function start(): Promise<number> {
 }
 
 /** Sends `text`, then nothing more; resolves with the answer and how long it took to come. */
-function stall(port: number, text: string): Promise<{ reply: string; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(text));
-    let reply = '';
-    socket.on('data', (chunk: Buffer) => (reply += chunk.toString('utf8')));
-    socket.once('error', reject);
-    socket.once('close', () => resolve({ reply, ms: Date.now() - started }));
-  });
+async function stall(port: number, text: string): Promise<{ reply: string; ms: number }> {
+  const { text: reply, ms } = await rawExchange(port, text);
+  return { reply, ms };
 }
 
 function problemOf(reply: string): unknown {

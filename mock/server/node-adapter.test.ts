@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockRequest } from '../core/http/messages.js';
+import { rawExchange as rawExchangeAt } from '../test-support/raw-http.js';
 import { MAX_REQUEST_BYTES, requestListener } from './node-adapter.js';
 
 let server: Server;
@@ -29,14 +30,8 @@ afterAll(async () => {
 });
 
 /** Sends raw bytes and resolves with everything the server answers before it closes the socket. */
-function rawExchange(target: Server, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect((target.address() as AddressInfo).port, '127.0.0.1', () => socket.write(text));
-    let reply = '';
-    socket.on('data', (chunk: Buffer) => (reply += chunk.toString('utf8')));
-    socket.once('close', () => resolve(reply));
-    socket.once('error', reject);
-  });
+async function rawExchange(target: Server, text: string): Promise<string> {
+  return (await rawExchangeAt((target.address() as AddressInfo).port, text)).text;
 }
 
 async function* chunksOf(parts: readonly string[]): AsyncGenerator<Buffer> {
