@@ -22,13 +22,21 @@ export interface FaultSettings {
 
 export const NO_FAULTS: FaultSettings = { latency: null, errors: [] };
 
-/** Parses `--latency 200` or `--latency 50-300` (milliseconds). */
+/** The most latency the mock adds (ms): beyond it node's timers overflow, and no test wants it. */
+export const MAX_LATENCY_MS = 60_000;
+
+/** Whether `minMs..maxMs` is a latency the mock takes, from `--latency` or the admin API alike. */
+function latencyInRange(minMs: number, maxMs: number): boolean {
+  return Number.isInteger(minMs) && Number.isInteger(maxMs) && minMs >= 0 && minMs <= maxMs && maxMs <= MAX_LATENCY_MS;
+}
+
+/** Parses `--latency 200` or `--latency 50-300` (milliseconds, at most {@link MAX_LATENCY_MS}). */
 export function parseLatency(text: string): Latency | null {
   const match = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(text);
   if (!match) return null;
   const minMs = Number(match[1]);
   const maxMs = match[2] === undefined ? minMs : Number(match[2]);
-  return maxMs >= minMs ? { minMs, maxMs } : null;
+  return latencyInRange(minMs, maxMs) ? { minMs, maxMs } : null;
 }
 
 /** Why fault settings were refused: a message, and a JSON Pointer to the offending member. */
@@ -54,12 +62,12 @@ function unknownKey(value: Record<string, unknown>, allowed: readonly string[]):
 function latencyProblem(latency: unknown): FaultsProblem | null {
   const refuse = (message: string, pointer = '/latency'): FaultsProblem => ({ ok: false, pointer, message });
   if (latency === null) return null;
-  const shape = 'latency must be null or { minMs, maxMs } with 0 <= minMs <= maxMs <= 60000';
+  const shape = `latency must be null or { minMs, maxMs } with 0 <= minMs <= maxMs <= ${MAX_LATENCY_MS}`;
   if (!isPlainObject(latency)) return refuse(shape);
   const extra = unknownKey(latency, LATENCY_KEYS);
   if (extra !== undefined) return refuse(`latency has an unknown member "${extra}"; ${shape}`, `/latency/${escapePointer(extra)}`);
   const { minMs, maxMs } = latency;
-  if (typeof minMs !== 'number' || typeof maxMs !== 'number' || !Number.isInteger(minMs) || !Number.isInteger(maxMs) || minMs < 0 || maxMs < minMs || maxMs > 60_000) return refuse(shape);
+  if (typeof minMs !== 'number' || typeof maxMs !== 'number' || !latencyInRange(minMs, maxMs)) return refuse(shape);
   return null;
 }
 
