@@ -11,7 +11,7 @@ import { hideBin } from 'yargs/helpers';
 import { replayCommand } from './cli/replay-command.js';
 import { verifyCommand } from './cli/verify-command.js';
 import { runCommand, type Output } from './cli/run-command.js';
-import { PROFILES, type ProfileName } from './cli/profiles.js';
+import { CONCURRENCY_LIMITS, PROFILES, type ProfileName } from './cli/profiles.js';
 import { INVARIANTS } from './invariants/catalogue.js';
 
 const output: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
@@ -31,6 +31,7 @@ async function main(): Promise<number> {
       .option('path', { type: 'string', describe: 'fast-check replay path of a failure (with its --seed)' })
       .option('runs', { type: 'number', describe: 'Number of generated runs (overrides the profile)' })
       .option('max-commands', { type: 'number', describe: 'Most steps per run (overrides the profile)' })
+      .option('concurrency', { type: 'number', describe: `Runs in flight at once, each on its own sessions (default: the profile's, ${CONCURRENCY_LIMITS.min}–${CONCURRENCY_LIMITS.max})` })
       .option('profile', { choices: Object.keys(PROFILES), default: 'quick', describe: 'quick | ci | certified' })
       .option('only', { type: 'string', array: true, describe: `Invariant ids to enforce (prefix.* allowed): ${INVARIANTS.map((i) => i.id).join(', ')}` })
       .option('skip', { type: 'string', array: true, describe: 'Invariant ids to leave out' })
@@ -39,11 +40,12 @@ async function main(): Promise<number> {
       .option('server-version', { type: 'string', describe: 'The server\'s version for reports (default: its Server response header)' })
       .check((a) => {
         for (const n of ['seed', 'runs', 'max-commands'] as const) if (a[n] !== undefined && (!Number.isInteger(a[n]) || (a[n]) < 0)) throw new Error(`--${n} must be a non-negative integer`);
+        if (a.concurrency !== undefined && (!Number.isInteger(a.concurrency) || a.concurrency < CONCURRENCY_LIMITS.min || a.concurrency > CONCURRENCY_LIMITS.max)) throw new Error(`--concurrency must be an integer from ${CONCURRENCY_LIMITS.min} to ${CONCURRENCY_LIMITS.max}`);
         return true;
       }), async (a) => {
       code = await runCommand({
         baseUrl: a['base-url'], token: a.token, otherTenantToken: a['other-tenant-token'], viewerToken: a['viewer-token'],
-        seed: a.seed, runs: a.runs, maxCommands: a['max-commands'], path: a.path, profile: a.profile as ProfileName,
+        seed: a.seed, runs: a.runs, maxCommands: a['max-commands'], concurrency: a.concurrency, path: a.path, profile: a.profile as ProfileName,
         only: list(a.only), skip: list(a.skip), reportDir: a['report-dir'], serverName: a['server-name'], serverVersion: a['server-version'],
       }, output);
     })

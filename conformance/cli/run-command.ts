@@ -48,7 +48,7 @@ export async function runCommand(args: RunArgs, output: Output): Promise<number>
       output.out(`started the embedded mock at ${baseUrl}`);
     }
     if (tokens.token === undefined) throw new SetupError('--token is required with --base-url');
-    connected = await connect({ baseUrl, token: tokens.token, viewerToken: tokens.viewerToken, otherTenantToken: tokens.otherTenantToken, selection: plan.selection });
+    connected = await connect({ baseUrl, token: tokens.token, viewerToken: tokens.viewerToken, otherTenantToken: tokens.otherTenantToken, selection: plan.selection, concurrency: plan.concurrency });
     const { ctx, client } = connected;
     const header = await probeServerHeader(ctx.owner.api, ctx.tagPrefix);
     const server = resolveIdentity({ name: args.serverName, version: args.serverVersion }, header, mock ? { name: EMBEDDED_NAME, version: tool.version } : null);
@@ -56,10 +56,10 @@ export async function runCommand(args: RunArgs, output: Output): Promise<number>
       output.err('usage: the certified profile needs the server\'s name and version: send a `Server: <name>/<version>` response header or pass --server-name and --server-version');
       return 2;
     }
-    output.out(`session-conformance ${tool.version}: ${baseUrl} (${server.name ?? 'unnamed server'} ${server.version ?? ''}), profile ${args.profile}, seed ${plan.seed}, ${plan.runs} runs of up to ${plan.maxCommands} steps, ${plan.selection.ids().length} invariants`);
+    output.out(`session-conformance ${tool.version}: ${baseUrl} (${server.name ?? 'unnamed server'} ${server.version ?? ''}), profile ${args.profile}, seed ${plan.seed}, ${plan.runs} runs of up to ${plan.maxCommands} steps (${plan.concurrency} at once), ${plan.selection.ids().length} invariants`);
     const startedAt = new Date().toISOString();
     const progress = createProgress(process.stderr);
-    const result = await runSuite(client, ctx, { seed: plan.seed, runs: plan.runs, maxCommands: plan.maxCommands, path: args.path, timeLimitMs: plan.timeLimitMs, onRun: (d, t) => progress.update(d, t) });
+    const result = await runSuite(client, ctx, { seed: plan.seed, runs: plan.runs, maxCommands: plan.maxCommands, concurrency: plan.concurrency, path: args.path, timeLimitMs: plan.timeLimitMs, onRun: (d, t) => progress.update(d, t) });
     progress.end();
     for (const line of formatResult(result, baseUrl)) output.out(line);
     if (args.reportDir !== undefined) {

@@ -14,6 +14,7 @@ export interface RunArgs {
   seed?: number;
   runs?: number;
   maxCommands?: number;
+  concurrency?: number;
   path?: string;
   profile: ProfileName;
   only: string[];
@@ -31,6 +32,7 @@ export interface RunPlan {
   readonly runs: number;
   readonly maxCommands: number;
   readonly timeLimitMs: number;
+  readonly concurrency: number;
 }
 
 /** The plan, or a usage message. */
@@ -58,5 +60,6 @@ export function planRun(args: RunArgs): RunPlan | { usage: string } {
     runs: args.runs ?? profile.runs,
     maxCommands: args.maxCommands ?? profile.maxCommands,
     timeLimitMs: profile.timeLimitMs,
+    concurrency: args.concurrency ?? profile.concurrency,
   };
 }

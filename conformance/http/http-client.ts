@@ -10,15 +10,26 @@ import type { ApiRequest, ApiResponse, Exchange } from './exchange.js';
 /** Called with every exchange, in order; may throw to fail the step. */
 export type ExchangeListener = (exchange: Exchange) => void;
 
+/** Anything that sends a request and answers with the exchange: the client, or a run's scope of it. */
+export interface ExchangeSender {
+  send(req: ApiRequest): Promise<Exchange>;
+}
+
 /** Routes an exchange to its contract operation (method + raw path) or null. */
 export type OperationResolver = (method: string, pathname: string) => string | null;
 
 /** A keep-alive HTTP client bound to one base URL. */
-export class HttpClient {
-  private readonly agent = new Agent({ connections: 8, keepAliveTimeout: 4_000 });
+export class HttpClient implements ExchangeSender {
+  private readonly agent: Agent;
   private readonly listeners: ExchangeListener[] = [];
 
-  constructor(readonly baseUrl: string, private readonly resolve: OperationResolver, private readonly timeoutMs = 15_000) {}
+  /**
+   * `connections` bounds the sockets to the server: enough for every run in flight to have a
+   * request out, plus a race step's extra ones (the suite sends at most a few at once per run).
+   */
+  constructor(readonly baseUrl: string, private readonly resolve: OperationResolver, private readonly timeoutMs = 15_000, connections = 8) {
+    this.agent = new Agent({ connections, keepAliveTimeout: 4_000 });
+  }
 
   /** Adds a listener; returns a function that removes it. */
   listen(listener: ExchangeListener): () => void {
@@ -29,8 +40,11 @@ export class HttpClient {
     };
   }
 
-  /** Sends the request, reads the whole body, and runs the listeners. */
-  async send(req: ApiRequest): Promise<Exchange> {
+  /**
+   * Sends the request, reads the whole body, and runs the listeners. `record` sees the exchange
+   * first, so a run's trace holds it even when a listener (a contract check) then throws.
+   */
+  async send(req: ApiRequest, record?: (exchange: Exchange) => void): Promise<Exchange> {
     const headers: Record<string, string> = { ...req.headers };
     if (req.token !== null) headers.authorization = `Bearer ${req.token}`;
     let body: Uint8Array | string | undefined;
@@ -67,6 +81,7 @@ export class HttpClient {
     }
     const pathname = req.path.split('?')[0] ?? req.path;
     const exchange: Exchange = { request: req, response, operationId: this.resolve(req.method, pathname), durationMs: performance.now() - started };
+    record?.(exchange);
     for (const listener of [...this.listeners]) listener(exchange);
     return exchange;
   }

@@ -3,7 +3,7 @@
  * the raw exchange: the caller compares it with the model.
  */
 import type { ApiRequest, Exchange } from './exchange.js';
-import type { HttpClient } from './http-client.js';
+import type { ExchangeSender } from './http-client.js';
 
 /** Extra request headers (If-Match, If-None-Match, Idempotency-Key). */
 export type Headers = Readonly<Record<string, string>>;
@@ -21,11 +21,16 @@ function query(params: Record<string, string | number | readonly string[] | unde
 
 /** The Session API as one principal (`token` null: no Authorization header). */
 export class SessionApi {
-  constructor(private readonly client: HttpClient, readonly token: string | null) {}
+  constructor(private readonly client: ExchangeSender, readonly token: string | null) {}
 
   /** The same API as another principal. */
   as(token: string | null): SessionApi {
     return new SessionApi(this.client, token);
+  }
+
+  /** The same principal through another sender (a run's scope, which keeps that run's trace). */
+  via(sender: ExchangeSender): SessionApi {
+    return new SessionApi(sender, this.token);
   }
 
   private send(req: Omit<ApiRequest, 'token'>): Promise<Exchange> {

@@ -19,6 +19,8 @@ export interface ConnectOptions {
   readonly viewerToken?: string;
   readonly otherTenantToken?: string;
   readonly selection: InvariantSelection;
+  /** Runs the suite will keep in flight at once (sizes the connection pool); default 1. */
+  readonly concurrency?: number;
 }
 
 /** A connected suite: close the client when done. */
@@ -33,7 +35,7 @@ export async function connect(options: ConnectOptions): Promise<Connected> {
   const client = new HttpClient(options.baseUrl, (method, pathname) => {
     const match = contract.routes.match(method, pathname);
     return match.kind === 'matched' ? match.operation.operationId : null;
-  });
+  }, undefined, Math.max(8, (options.concurrency ?? 1) * 4));
   client.listen((exchange) => {
     for (const finding of checkExchange(contract, exchange)) {
       if (options.selection.has(finding.invariant)) throw new InvariantViolation({ invariant: finding.invariant, message: finding.message, actual: { status: exchange.response.status, body: exchange.response.json } });

@@ -23,6 +23,13 @@ export interface SuiteModel {
   keys: number;
   /** The steps run so far, as their `toString` (the replayable step list of a failure). */
   readonly log: string[];
+  /** What observation last read and found as modelled (so a step re-reads only what moved). */
+  readonly verified: {
+    /** Session id → the version of the detail view last read, or `deleted` once its 404 was seen. */
+    readonly details: Map<string, number | 'deleted'>;
+    /** Session id → the head revision whose files and spec were last read. */
+    readonly heads: Map<string, string>;
+  };
 }
 
 /** The real side of `fc.asyncModelRun`. */
@@ -37,7 +44,7 @@ let runCounter = 0;
 export function newRun(ctx: SuiteContext): { model: SuiteModel; real: SuiteReal } {
   runCounter += 1;
   const runTag = `${ctx.tagPrefix}-${runCounter}`;
-  return { model: { store: new ModelStore(), sessions: [], checkpoints: [], runTag, diverged: false, hasViewer: ctx.viewer !== null, hasStranger: ctx.stranger !== null, keys: 0, log: [] }, real: { ctx, runTag } };
+  return { model: { store: new ModelStore(), sessions: [], checkpoints: [], runTag, diverged: false, hasViewer: ctx.viewer !== null, hasStranger: ctx.stranger !== null, keys: 0, log: [], verified: { details: new Map(), heads: new Map() } }, real: { ctx, runTag } };
 }
 
 /** Whether session label i exists and is not deleted in the model. */
