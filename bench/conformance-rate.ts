@@ -8,7 +8,9 @@
  * measured: a MISS is a finding, not a failure.
  *
  * Options: `--profile ci|certified` (ci), `--seed N` (42), `--concurrency 1,8` (1 and the
- * profile's default), `--latency 0,5`, `--json FILE`, `--no-pin`.
+ * profile's default), `--latency 0,5`, `--json FILE`, `--no-pin`, `--baseline-ref REF` (also
+ * run the suite of an earlier commit against the plain mock, e.g. the last one before concurrent
+ * runs, `147a8f9`, and print this suite's rate as a ratio of that one's).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,7 @@ import { PROFILES, type ProfileName } from '../conformance/cli/profiles.js';
 import { InvariantSelection } from '../conformance/invariants/selection.js';
 import { connect } from '../conformance/mbt/connect.js';
 import { runSuite } from '../conformance/mbt/run-suite.js';
+import { buildBaseline, runBaseline, type BaselineRate } from './baseline-suite.js';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { describePlacement, pinThisProcess, planPlacement, serverCommand, type Placement } from './cpu-placement.js';
 import { freePort } from './free-port.js';
@@ -106,6 +109,16 @@ function formatVerdicts(rows: readonly RateRow[]): string[] {
   return lines;
 }
 
+/** This suite's best rate against the plain mock as a multiple of the earlier suite's (target: 2×). */
+function formatBaseline(rows: readonly RateRow[], baseline: BaselineRate | null): string[] {
+  const plain = rows.filter((r) => r.latencyMs === 0);
+  if (!baseline || plain.length === 0) return [];
+  const best = plain.reduce((a, b) => (b.commandsPerS > a.commandsPerS ? b : a));
+  const before = baseline.commands / baseline.seconds;
+  const ratio = best.commandsPerS / before;
+  return [`${ratio >= 2 ? 'MET ' : 'MISS'}  plain mock: ${best.commandsPerS.toFixed(0)} commands/s (concurrency ${best.concurrency}) = ${ratio.toFixed(2)}× the ${before.toFixed(0)} commands/s of the suite at ${baseline.ref} (target 2×)`];
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -115,6 +128,7 @@ async function main(): Promise<void> {
       latency: { type: 'string', default: '0,5' },
       json: { type: 'string' },
       'no-pin': { type: 'boolean', default: false },
+      'baseline-ref': { type: 'string' },
     },
   });
   if (!(values.profile in PROFILES)) throw new Error(`--profile must be one of ${Object.keys(PROFILES).join(', ')}`);
@@ -125,9 +139,16 @@ async function main(): Promise<void> {
   const placement = pinThisProcess(planPlacement(!values['no-pin']));
   console.log(`bench:conformance: profile ${profileName}, seed ${seed}, concurrency ${concurrencies.join(', ')}, latency ${latencies.join(', ')} ms; ${describePlacement(placement)}`);
   const rows: RateRow[] = [];
+  const baselineRef = values['baseline-ref'];
+  const baselineBuild = baselineRef === undefined ? null : buildBaseline(ROOT, baselineRef);
+  let baseline: BaselineRate | null = null;
   for (const latency of latencies) {
     const server = await startMock(latency, placement);
     try {
+      if (baselineBuild && latency === 0) {
+        baseline = await runBaseline(baselineBuild, server.url, ['--profile', profileName, '--seed', String(seed), '--token', TOKENS.token, '--viewer-token', TOKENS.viewerToken, '--other-tenant-token', TOKENS.otherTenantToken]);
+        console.log(`  baseline ${baseline.ref}: ${baseline.line}`);
+      }
       for (const concurrency of concurrencies) {
         const row = await measure(server, latency, profileName, seed, concurrency);
         rows.push(row);
@@ -137,8 +158,9 @@ async function main(): Promise<void> {
       await server.stop();
     }
   }
-  console.log(['', ...formatRows(rows, profileName), '', ...formatVerdicts(rows)].join('\n'));
-  if (values.json) writeFileSync(values.json, JSON.stringify({ profile: profileName, seed, node: process.version, rows }, null, 2));
+  baselineBuild?.remove();
+  console.log(['', ...formatRows(rows, profileName), '', ...formatVerdicts(rows), ...formatBaseline(rows, baseline)].join('\n'));
+  if (values.json) writeFileSync(values.json, JSON.stringify({ profile: profileName, seed, node: process.version, rows, baseline }, null, 2));
 }
 
 main().catch((error: unknown) => {
