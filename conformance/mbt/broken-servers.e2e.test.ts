@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROFILES } from '../cli/profiles.js';
 import { InvariantSelection } from '../invariants/selection.js';
 import { startProxy } from '../test-support/broken-proxy.js';
+import { BLAME_SERVERS } from '../test-support/broken-blame-servers.js';
 import { BROKEN_SERVERS, type BrokenServer } from '../test-support/broken-servers.js';
 import { generatorStats, type Case } from '../test-support/generator-stats.js';
 import { DEMO_TOKENS, startMock, type TestMock } from '../test-support/start-mock.js';
@@ -43,7 +44,7 @@ async function ciAgainst(baseUrl: string, seed: number, runs: number = CI.runs):
   }
 }
 
-const cases = BROKEN_SERVERS.flatMap((broken) => (MERGE_BREAKERS.has(broken.name) ? [1, 2, 3] : [1, 2]).map((seed) => [broken.name, broken.breaks, seed, broken] as const));
+const cases = [...BROKEN_SERVERS, ...BLAME_SERVERS].flatMap((broken) => (MERGE_BREAKERS.has(broken.name) ? [1, 2, 3] : [1, 2]).map((seed) => [broken.name, broken.breaks, seed, broken] as const));
 
 describe('the ci profile against deliberately broken servers', () => {
   test(`passes on the mock (the first ${MOCK_RUNS} of the ci profile's ${CI.runs} runs), whose runs reach every merge case often`, async () => {

@@ -2,6 +2,7 @@
 import type { InvariantId } from '../../invariants/catalogue.js';
 import type { Strategy } from '../../model/merge-plan.js';
 import { merge, type MergeInput } from '../../model/ops-merge.js';
+import { ModelViolation } from '../../model/outcome.js';
 import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { reportOf } from '../step-helpers.js';
@@ -35,8 +36,16 @@ export class MergeCommand extends SuiteCommand {
     const targetId = model.sessions[this.target] as string;
     const body = this.body(model, first);
     const exchange = await ctx.owner.api.merge(this.kind, targetId, body);
-    const expected = merge(model.store, ctx.owner.principal, targetId, { kind: this.kind, ...body }, reportOf(exchange));
     const primary: InvariantId = first ? 'merge.soundness' : 'merge.idempotent';
+    let expected: ReturnType<typeof merge>;
+    try {
+      expected = merge(model.store, ctx.owner.principal, targetId, { kind: this.kind, ...body }, reportOf(exchange));
+    } catch (error) {
+      // An existing revision reported as the merge's new one: the merge did not make the
+      // [target, source] revision it had to (e.g. it merged the other way round).
+      if (error instanceof ModelViolation) ctx.selection.violate(primary, `${this.toString()}: ${error.message}`, 'a new revision with parents [target, source]', exchange.response.json);
+      throw error;
+    }
     judgeStatus(ctx.selection, exchange, expected, primary);
     if (expected.ok) {
       const v = expected.value;

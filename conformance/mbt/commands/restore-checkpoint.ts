@@ -1,5 +1,6 @@
 /** `restore(s0, c1)`: content back to a checkpoint's, as a new revision. */
-import { restore } from '../../model/ops-lineage.js';
+import { canonicalJson } from '../../model/environment-spec.js';
+import { listCheckpoints, restore } from '../../model/ops-lineage.js';
 import { ModelViolation } from '../../model/outcome.js';
 import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
 import { observeAll } from '../observe.js';
@@ -37,6 +38,18 @@ export class RestoreCommand extends SessionCommand {
       judgeSessionEtag(ctx.selection, exchange, expected.value.version);
     }
     await observeAll(model, real, [id], 'lineage.restore-exact');
+    if (expected.ok) await this.checkpointsSurvive(model, real, id);
+  }
+
+  /** Restoring never removes a checkpoint, the ones made after the restored one included. */
+  private async checkpointsSurvive(model: SuiteModel, real: SuiteReal, id: string): Promise<void> {
+    const { ctx } = real;
+    const listed = await ctx.owner.api.listCheckpoints(id, { limit: 200 });
+    const want = listCheckpoints(model.store, ctx.owner.principal, id);
+    const ids = (items: unknown): string[] => (Array.isArray(items) ? items.map((c) => (c as { id?: unknown }).id).filter((x): x is string => typeof x === 'string').sort() : []);
+    const got = ids((listed.response.json as { items?: unknown } | undefined)?.items);
+    const expected = want.ok ? ids(want.value) : [];
+    ctx.selection.expect(listed.response.status === 200 && canonicalJson(got) === canonicalJson(expected), 'lineage.restore-exact', `${this.toString()}: the session's checkpoints after the restore differ (a restore keeps every checkpoint)`, expected, got);
   }
 
   toString(): string {
