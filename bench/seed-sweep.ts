@@ -30,7 +30,10 @@ export interface SweepOptions {
   readonly onSeed?: (outcome: SeedOutcome) => void;
 }
 
-/** Runs the profile once per seed against the server; results only, nothing printed. */
+/**
+ * Runs the profile once per seed against the server; results only, nothing printed. No time
+ * limit: a campaign makes every run, however busy the machine.
+ */
 export async function sweepSeeds(seeds: readonly number[], options: SweepOptions): Promise<SeedOutcome[]> {
   const profile = PROFILES[options.profile];
   const outcomes: SeedOutcome[] = [];
@@ -38,7 +41,7 @@ export async function sweepSeeds(seeds: readonly number[], options: SweepOptions
     const { client, ctx } = await connect({ baseUrl: options.baseUrl, ...options.tokens, selection: new InvariantSelection(), concurrency: profile.concurrency });
     try {
       const started = performance.now();
-      const result = await runSuite(client, ctx, { seed, runs: options.runs ?? profile.runs, maxCommands: profile.maxCommands, timeLimitMs: profile.timeLimitMs, concurrency: profile.concurrency });
+      const result = await runSuite(client, ctx, { seed, runs: options.runs ?? profile.runs, maxCommands: profile.maxCommands, concurrency: profile.concurrency });
       const f = result.failure;
       const outcome: SeedOutcome = {
         seed, passed: result.passed, runs: result.runs, plannedRuns: result.plannedRuns, commands: result.commands, seconds: (performance.now() - started) / 1000,
