@@ -11,6 +11,7 @@ import { commandArbitraries, createArb } from './command-arbitraries.js';
 import { ForkCommand } from './commands/fork-session.js';
 import type { SuiteContext } from './suite-context.js';
 import { newRun, type SuiteModel } from './suite-model.js';
+import { shardRunCount, shardRuns, type Shard } from '../cli/shard.js';
 
 /** How much to generate. */
 export interface RunOptions {
@@ -23,6 +24,8 @@ export interface RunOptions {
   readonly timeLimitMs?: number;
   /** Called after every run (progress display). */
   readonly onRun?: (done: number, total: number) => void;
+  /** Make only this shard's runs of the `runs` (run k belongs to shard (k mod count) + 1). */
+  readonly shard?: Shard;
 }
 
 /** A failure, shrunk. `violation.invariant` is `error` for an unexpected exception. */
@@ -46,12 +49,15 @@ export interface SuiteResult {
   readonly interrupted: boolean;
   /** `operationId status` → count, for coverage. */
   readonly coverage: ReadonlyMap<string, number>;
+  /** Invariant id → how many times it was checked (absent: never, "not exercised"). */
+  readonly checks: ReadonlyMap<string, number>;
   readonly failure: SuiteFailure | null;
 }
 
 /** Runs the model-based suite against the server behind `client`. */
 export async function runSuite(client: HttpClient, ctx: SuiteContext, options: RunOptions): Promise<SuiteResult> {
   const coverage = new Map<string, number>();
+  const planned = options.shard ? shardRunCount(options.runs, options.shard) : options.runs;
   let exchanges = 0;
   let commands = 0;
   let runsDone = 0;
@@ -81,11 +87,11 @@ export async function runSuite(client: HttpClient, ctx: SuiteContext, options: R
     } finally {
       commands += model?.log.length ?? 0;
       runsDone += 1;
-      options.onRun?.(Math.min(runsDone, options.runs), options.runs);
+      options.onRun?.(Math.min(runsDone, planned), planned);
     }
   });
   const started = performance.now();
-  const details = await fc.check(property, {
+  const details = options.shard ? await checkShard(property, options, options.shard) : await fc.check(property, {
     seed: options.seed,
     numRuns: options.runs,
     ...(options.path ? { path: options.path } : {}),
@@ -106,5 +112,26 @@ export async function runSuite(client: HttpClient, ctx: SuiteContext, options: R
       numShrinks: details.numShrinks,
     };
   }
-  return { passed: !details.failed, seed: details.seed, runs: details.numRuns, commands, exchanges, durationMs, interrupted: details.interrupted, coverage, failure };
+  return { passed: !details.failed, seed: details.seed, runs: details.numRuns, commands, exchanges, durationMs, interrupted: details.interrupted, coverage, checks: ctx.selection.checkCounts(), failure };
+}
+
+/** What the shard loop reports, as fast-check's run details do. */
+type ShardDetails = Pick<fc.RunDetails<unknown>, 'failed' | 'seed' | 'numRuns' | 'interrupted' | 'counterexamplePath' | 'numShrinks'>;
+
+/**
+ * MINIMAL shard loop, to be replaced by the concurrent runner: plays the shard's runs in order,
+ * each alone (`path: String(r)` with `numRuns: 1` replays exactly run r of the whole sequence),
+ * and stops at the first failure, which is then the shard's lowest-numbered failing run.
+ */
+async function checkShard(property: fc.IAsyncProperty<[unknown, unknown]>, options: RunOptions, shard: Shard): Promise<ShardDetails> {
+  const deadline = options.timeLimitMs ? performance.now() + options.timeLimitMs : Infinity;
+  let numRuns = 0;
+  for (const r of shardRuns(options.runs, shard)) {
+    const left = Math.ceil(deadline - performance.now());
+    if (left <= 0) return { failed: false, seed: options.seed, numRuns, interrupted: true, counterexamplePath: null, numShrinks: 0 };
+    const details = await fc.check(property, { seed: options.seed, path: String(r), numRuns: 1, ...(Number.isFinite(left) ? { interruptAfterTimeLimit: left } : {}) });
+    numRuns += details.numRuns;
+    if (details.failed || details.interrupted) return { ...details, numRuns };
+  }
+  return { failed: false, seed: options.seed, numRuns, interrupted: false, counterexamplePath: null, numShrinks: 0 };
 }

@@ -21,7 +21,7 @@ const meta: ReportMeta = {
   startedAt: '2026-01-01T00:00:00.000Z', plannedRuns: 10, maxCommands: 5, operationIds: ['createSession', 'getSession', 'listCommits'],
 };
 
-const base = { seed: 42, runs: 10, commands: 37, exchanges: 120, durationMs: 1234, interrupted: false, coverage: new Map([['createSession 201', 10], ['getSession 200', 100], ['getSession 404', 9], ['unmatched 404', 1]]) };
+const base = { seed: 42, runs: 10, commands: 37, exchanges: 120, durationMs: 1234, interrupted: false, coverage: new Map([['createSession 201', 10], ['getSession 200', 100], ['getSession 404', 9], ['unmatched 404', 1]]), checks: new Map([['model.status', 12], ['contract.body-schema', 40]]) };
 const passing: SuiteResult = { ...base, passed: true, failure: null };
 const failing: SuiteResult = {
   ...base, passed: false,
