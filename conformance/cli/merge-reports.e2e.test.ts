@@ -91,6 +91,28 @@ describe('shards and merge-reports', () => {
     expect(verified.stdout).toContain('verify: OK, 10 files match the manifest');
   }, 240_000);
 
+  test('1: shards against a broken server merge into the failure of the lowest-numbered failing run, with its trace', async () => {
+    const broken = await startMock();
+    try {
+      const faults = await fetch(`${broken.url}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ operationId: 'forkSession', status: 500, rate: 1 }] }) });
+      expect(faults.status).toBe(200);
+      // Shards 2 and 3 fail on their first runs (1 and 2); shard 1 fails on run 0.
+      const ran = await Promise.all([3, 2, 1].map((i) => cli(['run', '--base-url', broken.url, ...tokens, '--seed', '7', '--runs', '6', '--shard', `${i}/3`, '--report-dir', shardDir('broken', i)], {}, undefined, 120_000)));
+      expect(ran.map((r) => r.code)).toEqual([1, 1, 1]);
+    } finally {
+      await broken.close();
+    }
+    const out = join(dir, 'broken-merged');
+    const merged = await cli(['merge-reports', ...[2, 3, 1].map((i) => shardDir('broken', i)), '--out', out]);
+    expect(merged.code, merged.stderr).toBe(1);
+    expect(merged.stdout).toContain('FAIL  invariant contract.no-5xx (shard 1/3)');
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { outcome: string; failure: { path: string } };
+    expect(report.outcome).toBe('failed');
+    expect(report.failure.path).toMatch(/^0(:|$)/);
+    expect(await readFile(join(out, 'trace.json'), 'utf8')).toBe(await readFile(join(shardDir('broken', 1), 'trace.json'), 'utf8'));
+    expect((await readdir(out)).sort()).toEqual(['junit.xml', 'replay.sh', 'report.html', 'report.json', 'trace.json']);
+  }, 240_000);
+
   test('2: shards of different seeds, a missing shard, a duplicate shard, a tampered shard bundle', async () => {
     const quick = [1, 2, 3].map((i) => shardDir('quick', i));
     const other = join(dir, 'other-seed-2');

@@ -63,6 +63,14 @@ describe('report.html', () => {
     expect(html).toContain('2 of 3 operations exercised');
     expect(html).toContain('<tr class="none"><th><code>listCommits</code></th><td>0</td>');
   });
+
+  test('an invariant checked zero times reads "not exercised"; a run cut short reads INCOMPLETE in the header', () => {
+    const html = htmlReport(jsonReport({ ...passing, runs: 3, interrupted: true }, new Set(['model.status', 'list.complete']), meta), { trace: null, replayScript: null, curlScript: null });
+    expect(html).toContain('<header class="incomplete"><h1>Session API conformance: PASS (INCOMPLETE: 3 of 10 runs made, time limit)</h1>');
+    expect(html).toContain('<td class="not-exercised">not exercised</td><th><code>list.complete</code></th><td>0</td>');
+    expect(html).toContain('<td class="passed">passed</td><th><code>model.status</code></th><td>12</td>');
+    expect(html).toContain('1 passed, 0 failed, 31 skipped, 1 not exercised.');
+  });
 });
 
 describe('certification bundle', () => {
