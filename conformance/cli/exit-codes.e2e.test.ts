@@ -120,6 +120,8 @@ describe('exit codes of the built CLI', () => {
     ['no command', [], 'usage: '],
     ['an unknown invariant', ['run', '--only', 'nope.*'], 'usage: unknown invariant nope.*'],
     ['a bad shard', ['run', '--shard', '4/3'], 'usage: --shard must be i/n with 1 ≤ i ≤ n'],
+    ['a shard without a seed', ['run', '--shard', '1/3'], 'usage: --shard needs --seed'],
+    ['merge-reports without --out', ['merge-reports', 'a', 'b'], 'usage: Missing required argument: out'],
     ['--skip with certified', ['run', '--profile', 'certified', '--skip', 'merge.*', '--report-dir', 'x'], 'usage: the certified profile allows no --only or --skip'],
     ['--base-url without --token', ['run', '--base-url', 'http://127.0.0.1:9'], 'usage: --token is required with --base-url'],
     ['an unreachable server', ['run', '--base-url', 'http://127.0.0.1:9', '--token', 't'], 'error: POST /v1/sessions: connect ECONNREFUSED'],

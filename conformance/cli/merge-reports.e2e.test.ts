@@ -89,6 +89,7 @@ describe('shards and merge-reports', () => {
     const verified = await cli(['verify', bundle]);
     expect(verified.code, verified.stdout).toBe(0);
     expect(verified.stdout).toContain('verify: OK, 10 files match the manifest');
+    expect(verified.stdout).toContain('profile certified, 6 runs in 3 shards, seed 7');
   }, 240_000);
 
   test('1: shards against a broken server merge into the failure of the lowest-numbered failing run, with its trace', async () => {

@@ -63,6 +63,7 @@ export function planRun(args: RunArgs): RunPlan | { usage: string } {
   const runs = args.runs ?? profile.runs;
   const shard = args.shard === undefined ? null : parseShard(args.shard);
   if (shard !== null && 'usage' in shard) return shard;
+  if (shard !== null && args.seed === undefined) return { usage: '--shard needs --seed: every shard of a run must use the same seed' };
   if (shard !== null && args.path !== undefined) return { usage: '--path replays one run of the whole sequence: leave out --shard' };
   if (shard !== null && shard.count > runs) return { usage: `--shard ${args.shard}: more shards than the ${runs} runs` };
   return {

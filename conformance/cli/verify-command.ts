@@ -25,7 +25,7 @@ export async function verifyCommand(dir: string, output: Output): Promise<number
   output.out(`manifest.json sha256 ${check.manifestSha256} (compare with the published value)`);
   try {
     const cert = JSON.parse(await readFile(join(dir, 'certificate.json'), 'utf8')) as Omit<Certificate, 'catalogue'> & Partial<Pick<Certificate, 'catalogue'>>;
-    output.out(`certificate: ${cert.result} — ${cert.server.name ?? '?'} ${cert.server.version ?? '?'} at ${cert.server.baseUrl}, profile ${cert.profile}, ${cert.runs} runs, seed ${cert.seed}, toolkit ${cert.toolkit.version}, ${cert.finishedAt}`);
+    output.out(`certificate: ${cert.result} — ${cert.server.name ?? '?'} ${cert.server.version ?? '?'} at ${cert.server.baseUrl}, profile ${cert.profile}, ${cert.runs} runs${cert.shards ? ` in ${cert.shards.length} shards` : ''}${cert.shard ? ` (shard ${cert.shard.index}/${cert.shard.count} of ${cert.shard.totalRuns})` : ''}, seed ${cert.seed}, toolkit ${cert.toolkit.version}, ${cert.finishedAt}`);
     const local = loadContract().sha256;
     output.out(cert.contract.sha256 === local ? `contract: version ${cert.contract.version}, sha256 ${local} (the same contract as this toolkit's)` : `contract: version ${cert.contract.version}, sha256 ${cert.contract.sha256} — differs from this toolkit's contract (${local})`);
     output.out(cert.catalogue ? compareCatalogues(cert.catalogue, catalogueDigest()).line : 'catalogue: not recorded (a certificate from before catalogues were named)');

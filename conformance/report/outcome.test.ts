@@ -106,12 +106,13 @@ describe('catalogue digest', () => {
 describe('--shard and --require-complete in the run plan', () => {
   const base = { profile: 'quick' as const, only: [], skip: [] };
   test('a shard plans its share of the runs; a bad shard is a usage error', () => {
-    expect(planRun({ ...base, runs: 12, shard: '2/3' })).toMatchObject({ runs: 12, plannedRuns: 4, shard: { index: 2, count: 3 } });
-    expect(planRun({ ...base, runs: 10, shard: '1/3' })).toMatchObject({ plannedRuns: 4 });
+    expect(planRun({ ...base, seed: 1, runs: 12, shard: '2/3' })).toMatchObject({ runs: 12, plannedRuns: 4, shard: { index: 2, count: 3 } });
+    expect(planRun({ ...base, seed: 1, runs: 10, shard: '1/3' })).toMatchObject({ plannedRuns: 4 });
     expect(planRun({ ...base })).toMatchObject({ runs: 25, plannedRuns: 25, shard: null });
-    expect(planRun({ ...base, shard: '4/3' })).toEqual({ usage: expect.stringContaining('--shard must be i/n') as unknown });
-    expect(planRun({ ...base, shard: '0/3' })).toEqual({ usage: expect.stringContaining('--shard must be i/n') as unknown });
-    expect(planRun({ ...base, runs: 2, shard: '1/3' })).toEqual({ usage: '--shard 1/3: more shards than the 2 runs' });
-    expect(planRun({ ...base, shard: '1/3', path: '4:1' })).toEqual({ usage: expect.stringContaining('leave out --shard') as unknown });
+    expect(planRun({ ...base, seed: 1, shard: '4/3' })).toEqual({ usage: expect.stringContaining('--shard must be i/n') as unknown });
+    expect(planRun({ ...base, seed: 1, shard: '0/3' })).toEqual({ usage: expect.stringContaining('--shard must be i/n') as unknown });
+    expect(planRun({ ...base, shard: '1/3' })).toEqual({ usage: '--shard needs --seed: every shard of a run must use the same seed' });
+    expect(planRun({ ...base, seed: 1, runs: 2, shard: '1/3' })).toEqual({ usage: '--shard 1/3: more shards than the 2 runs' });
+    expect(planRun({ ...base, seed: 1, shard: '1/3', path: '4:1' })).toEqual({ usage: expect.stringContaining('leave out --shard') as unknown });
   });
 });
