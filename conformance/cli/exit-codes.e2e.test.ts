@@ -1,31 +1,17 @@
 /**
  * The built CLI (`node dist/conformance/cli.js`, as CI runs it): exit 0 on a pass, 1 on a
- * violation, 2 on usage, contract, setup or connection errors; plain progress lines off a
+ * violation, 2 on usage, contract, setup or connection errors, 3 on an incomplete run (certified,
+ * or with --require-complete); plain progress lines off a
  * terminal; reports and the certification bundle on disk. `npm test` builds first (pretest).
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startProxy } from '../test-support/broken-proxy.js';
+import { CLI, cli, ROOT, type Ran } from '../test-support/run-cli.js';
 import { DEMO_TOKENS, startMock, type TestMock } from '../test-support/start-mock.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'dist/conformance/cli.js');
-
-interface Ran { code: number; stdout: string; stderr: string }
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, script = CLI): Promise<Ran> {
-  const [file, argv] = script.endsWith('.js') ? [process.execPath, [script, ...args]] : [script, args];
-  return new Promise((done) => {
-    execFile(file, argv, { env: { ...process.env, CI: '', ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      done({ code, stdout, stderr });
-    });
-  });
-}
 
 let dir: string;
 let mock: TestMock;
@@ -48,11 +34,17 @@ describe('exit codes of the built CLI', () => {
     expect(ran.stdout).toMatch(/^PASS {2}4 runs, \d+ commands, \d+ requests in [\d.]+ s \(\d+ commands\/s\), seed 3$/m);
     expect(ran.stderr).toContain('progress: 4/4 runs\n');
     expect(ran.stderr).not.toContain('\r');
-    const report = JSON.parse(await readFile(join(reports, 'report.json'), 'utf8')) as { passed: boolean; server: { name: string; source: string } };
+    const report = JSON.parse(await readFile(join(reports, 'report.json'), 'utf8')) as { passed: boolean; server: { name: string; source: string }; invariants: Array<{ id: string; status: string; checks: number }> };
     // The mock declares itself in its Server header, which wins over the embedded default.
-    expect(report).toMatchObject({ passed: true, server: { name: 'session-mock', source: 'server-header' } });
+    expect(report).toMatchObject({ passed: true, outcome: 'passed', runs: 4, plannedRuns: 4, server: { name: 'session-mock', source: 'server-header' } });
     expect(await readFile(join(reports, 'report.html'), 'utf8')).toContain('<h1>Session API conformance: PASS</h1>');
-    expect(await readFile(join(reports, 'junit.xml'), 'utf8')).toContain('<testsuite name="session-conformance" tests="33" failures="0" skipped="0"');
+    // Four short runs leave some invariants unchecked: those are skipped as "not exercised", the rest passed with their counts.
+    const idle = report.invariants.filter((i) => i.status === 'not-exercised');
+    expect(report.invariants.every((i) => (i.status === 'passed') === (i.checks > 0))).toBe(true);
+    const junit = await readFile(join(reports, 'junit.xml'), 'utf8');
+    expect(junit).toContain(`<testsuite name="session-conformance" tests="33" failures="0" skipped="${idle.length}"`);
+    expect(junit.match(/not exercised: checked 0 times/g) ?? []).toHaveLength(idle.length);
+    if (idle.length > 0) expect(ran.stdout).toContain(`not exercised (checked 0 times, so not passed either): ${idle.map((i) => i.id).join(', ')}`);
   });
 
   // `script` runs the CLI on a pseudo-terminal, as a developer would.
@@ -67,18 +59,42 @@ describe('exit codes of the built CLI', () => {
     expect(ci.stdout).not.toContain('\x1b[K');
   });
 
-  test('0 with a certified bundle (budget reduced: incomplete) that verify accepts', async () => {
+  test('3: a certified run below its budget is incomplete; its bundle names contract and catalogue and verifies', async () => {
     const reports = join(dir, 'cert');
     const ran = await cli(['run', '--profile', 'certified', '--runs', '2', '--max-commands', '5', '--report-dir', reports]);
-    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.code, ran.stderr).toBe(3);
     expect(ran.stdout).toContain('certification: INCOMPLETE — session-mock 0.1.0');
-    const cert = JSON.parse(await readFile(join(reports, 'certification/certificate.json'), 'utf8')) as Record<string, unknown>;
-    expect(cert).toMatchObject({ result: 'incomplete', budget: { runs: 1500, maxCommands: 40 }, toolkit: { name: 'session-api-toolkit' }, server: { name: 'session-mock' } });
+    expect(ran.stdout).toContain('NOT CERTIFIED: 2 of 2 runs of up to 5 steps made, the certified budget is 1500 × 40 (--runs/--max-commands lowered it)');
+    const cert = JSON.parse(await readFile(join(reports, 'certification/certificate.json'), 'utf8')) as { catalogue: { ids: string[]; sha256: string } };
+    expect(cert).toMatchObject({ format: 'session-conformance-certificate/2', result: 'incomplete', budget: { runs: 1500, maxCommands: 40 }, toolkit: { name: 'session-api-toolkit', version: '0.1.0' }, contract: { version: '1.0.0' }, server: { name: 'session-mock' }, shard: null });
+    expect(cert.catalogue.ids).toHaveLength(33);
+    expect(cert.catalogue.sha256).toMatch(/^[0-9a-f]{64}$/);
     const verified = await cli(['verify', join(reports, 'certification')]);
     expect(verified.code, verified.stdout).toBe(0);
     expect(verified.stdout).toContain('verify: OK, 4 files match the manifest');
     expect(verified.stdout).toContain("(the same contract as this toolkit's)");
+    expect(verified.stdout).toContain(`catalogue: sha256 ${cert.catalogue.sha256} (33 invariants, the same as this toolkit's)`);
   });
+
+  test('3: a run cut short by its time limit with --require-complete (a slow server); its reports say how many runs were made', async () => {
+    const slow = await startMock();
+    const reports = join(dir, 'slow');
+    try {
+      // 20 ms per request: the quick profile's 25 runs need minutes, its time limit is 20 s.
+      const faults = await fetch(`${slow.url}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latency: { minMs: 20, maxMs: 20 }, errors: [] }) });
+      expect(faults.status).toBe(200);
+      const ran = await cli(['run', '--base-url', slow.url, ...tokens, '--seed', '2', '--require-complete', '--report-dir', reports]);
+      expect(ran.code, ran.stderr).toBe(3);
+      expect(ran.stdout).toMatch(/^PASS \(INCOMPLETE: \d+ of 25 runs made, time limit\) {2}\d+ runs, /m);
+    } finally {
+      await slow.close();
+    }
+    const report = JSON.parse(await readFile(join(reports, 'report.json'), 'utf8')) as { runs: number };
+    expect(report).toMatchObject({ outcome: 'incomplete', passed: true, interrupted: true, plannedRuns: 25 });
+    expect(report.runs).toBeLessThan(25);
+    expect(await readFile(join(reports, 'junit.xml'), 'utf8')).toContain(`<skipped message="INCOMPLETE: ${report.runs} of 25 runs made, time limit"/>`);
+    expect(await readFile(join(reports, 'report.html'), 'utf8')).toContain(`<h1>Session API conformance: PASS (INCOMPLETE: ${report.runs} of 25 runs made, time limit)</h1>`);
+  }, 90_000);
 
   test('1: a violation (every fork answers 500), with the failure reports and the flags\' server identity', async () => {
     const broken = await startMock();
@@ -103,6 +119,9 @@ describe('exit codes of the built CLI', () => {
     ['an unknown option', ['run', '--bogus'], 'usage: Unknown argument: bogus'],
     ['no command', [], 'usage: '],
     ['an unknown invariant', ['run', '--only', 'nope.*'], 'usage: unknown invariant nope.*'],
+    ['a bad shard', ['run', '--shard', '4/3'], 'usage: --shard must be i/n with 1 ≤ i ≤ n'],
+    ['a shard without a seed', ['run', '--shard', '1/3'], 'usage: --shard needs --seed'],
+    ['merge-reports without --out', ['merge-reports', 'a', 'b'], 'usage: Missing required argument: out'],
     ['--skip with certified', ['run', '--profile', 'certified', '--skip', 'merge.*', '--report-dir', 'x'], 'usage: the certified profile allows no --only or --skip'],
     ['--base-url without --token', ['run', '--base-url', 'http://127.0.0.1:9'], 'usage: --token is required with --base-url'],
     ['an unreachable server', ['run', '--base-url', 'http://127.0.0.1:9', '--token', 't'], 'error: POST /v1/sessions: connect ECONNREFUSED'],

@@ -4,6 +4,7 @@
  */
 import { InvariantSelection } from '../invariants/selection.js';
 import { PROFILES, type ProfileName } from './profiles.js';
+import { parseShard, shardRunCount, type Shard } from './shard.js';
 
 /** The parsed options of `run`. */
 export interface RunArgs {
@@ -22,6 +23,10 @@ export interface RunArgs {
   reportDir?: string;
   serverName?: string;
   serverVersion?: string;
+  /** `i/n`: make only this shard of the runs (merge the shards with `merge-reports`). */
+  shard?: string;
+  /** Exit 3 when the run is incomplete, whatever the profile (`certified` always does). */
+  requireComplete?: boolean;
 }
 
 /** A checked plan. */
@@ -33,6 +38,10 @@ export interface RunPlan {
   readonly maxCommands: number;
   readonly timeLimitMs: number;
   readonly concurrency: number;
+  /** The shard to make, or null for every run. */
+  readonly shard: Shard | null;
+  /** The runs this process plans to make: `runs`, or the shard's share of them. */
+  readonly plannedRuns: number;
 }
 
 /** The plan, or a usage message. */
@@ -53,11 +62,19 @@ export function planRun(args: RunArgs): RunPlan | { usage: string } {
   }
   if (args.baseUrl !== undefined && args.token === undefined) return { usage: '--token is required with --base-url' };
   const profile = PROFILES[args.profile];
+  const runs = args.runs ?? profile.runs;
+  const shard = args.shard === undefined ? null : parseShard(args.shard);
+  if (shard !== null && 'usage' in shard) return shard;
+  if (shard !== null && args.seed === undefined) return { usage: '--shard needs --seed: every shard of a run must use the same seed' };
+  if (shard !== null && args.path !== undefined) return { usage: '--path replays one run of the whole sequence: leave out --shard' };
+  if (shard !== null && shard.count > runs) return { usage: `--shard ${args.shard}: more shards than the ${runs} runs` };
   return {
     selection,
     certified,
+    shard,
+    plannedRuns: shard === null ? runs : shardRunCount(runs, shard),
     seed: args.seed ?? Math.floor(Math.random() * 2 ** 31),
-    runs: args.runs ?? profile.runs,
+    runs,
     maxCommands: args.maxCommands ?? profile.maxCommands,
     timeLimitMs: profile.timeLimitMs,
     concurrency: args.concurrency ?? profile.concurrency,

@@ -56,3 +56,15 @@ export function checkExchange(contract: Contract, exchange: Exchange): ContractF
   if (response.status >= 400 && response.status < 600) findings.push(...problemFindings(exchange));
   return findings;
 }
+
+/**
+ * The contract invariants {@link checkExchange} checks on this exchange, whatever it finds: never
+ * 5xx and a documented status always; content type, body schema and headers once the exchange
+ * matched an operation; problem+json on a 4xx or 5xx. Reports count these as checks made.
+ */
+export function contractChecksOf(exchange: Exchange): InvariantId[] {
+  const ids: InvariantId[] = ['contract.no-5xx', 'contract.status-documented'];
+  if (exchange.operationId !== null) ids.push('contract.content-type', 'contract.body-schema', 'contract.headers');
+  if (exchange.operationId !== null && exchange.response.status >= 400 && exchange.response.status < 600) ids.push('contract.problem-json');
+  return ids;
+}

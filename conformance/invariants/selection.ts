@@ -8,6 +8,8 @@ import { InvariantViolation, SkippedViolation } from './violation.js';
 /** The enforced set and a way to report against it. */
 export class InvariantSelection {
   private readonly enabled: ReadonlySet<InvariantId>;
+  /** How many times each invariant was checked (enforced or not): reports tell "not exercised" from "passed". */
+  private readonly checks = new Map<InvariantId, number>();
 
   /** Patterns may end with `*` (`merge.*`); unknown ids throw (a usage error). */
   constructor(only: readonly string[] = [], skip: readonly string[] = []) {
@@ -37,6 +39,7 @@ export class InvariantSelection {
    * quietly instead of reporting knock-on differences).
    */
   violate(invariant: InvariantId, message: string, expected?: unknown, actual?: unknown): never {
+    this.count(invariant);
     if (this.enabled.has(invariant)) throw new InvariantViolation({ invariant, message, expected, actual });
     throw new SkippedViolation(`[${invariant}] ${message}`);
   }
@@ -44,5 +47,16 @@ export class InvariantSelection {
   /** Checks a condition; see {@link violate}. */
   expect(condition: boolean, invariant: InvariantId, message: string, expected?: unknown, actual?: unknown): void {
     if (!condition) this.violate(invariant, message, expected, actual);
+    else this.count(invariant);
+  }
+
+  /** Records one check of the invariant that held (checks made outside {@link expect}). */
+  count(invariant: InvariantId, times = 1): void {
+    this.checks.set(invariant, (this.checks.get(invariant) ?? 0) + times);
+  }
+
+  /** A copy of the check counts so far (ids never checked are absent). */
+  checkCounts(): Map<InvariantId, number> {
+    return new Map(this.checks);
   }
 }

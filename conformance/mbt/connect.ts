@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { loadContract } from '../../contract/index.js';
-import { checkExchange } from '../http/contract-check.js';
+import { checkExchange, contractChecksOf } from '../http/contract-check.js';
 import { HttpClient } from '../http/http-client.js';
 import { SessionApi } from '../http/session-api.js';
 import type { InvariantSelection } from '../invariants/selection.js';
@@ -37,6 +37,7 @@ export async function connect(options: ConnectOptions): Promise<Connected> {
     return match.kind === 'matched' ? match.operation.operationId : null;
   }, undefined, Math.max(8, (options.concurrency ?? 1) * 4));
   client.listen((exchange) => {
+    for (const id of contractChecksOf(exchange)) options.selection.count(id);
     for (const finding of checkExchange(contract, exchange)) {
       if (options.selection.has(finding.invariant)) throw new InvariantViolation({ invariant: finding.invariant, message: finding.message, actual: { status: exchange.response.status, body: exchange.response.json } });
     }

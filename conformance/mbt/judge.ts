@@ -35,6 +35,8 @@ export function judgeStatus(sel: InvariantSelection, exchange: Exchange, expecte
     sel.violate(invariant, `${where}: expected ${want}, got ${describe(exchange)}`, want, describe(exchange));
     return;
   }
+  // A status that matched is a check that held (a mismatch counts in `violate`).
+  sel.count(invariant);
   if (expected.ok) return;
   const body = exchange.response.json as { code?: unknown; conflicts?: unknown } | undefined;
   if (body?.code !== expected.code) sel.violate(invariant, `${where}: expected problem code ${expected.code}, got ${String(body?.code)}`, expected.code, body?.code);
@@ -52,9 +54,11 @@ export function judgeFields(sel: InvariantSelection, where: string, actual: unkn
   const record = (actual ?? {}) as Record<string, unknown>;
   for (const [field, want] of Object.entries(expected)) {
     const got = record[field];
+    // Each compared field is one check of the invariant it belongs to (a mismatch counts in `violate`).
     if (canonicalJson(got ?? null) !== canonicalJson(want ?? null)) {
       sel.violate(invariantOf(field), `${where}: ${field} expected ${canonicalJson(want ?? null)}, got ${canonicalJson(got ?? null)}`, want, got);
     }
+    sel.count(invariantOf(field));
   }
 }
 

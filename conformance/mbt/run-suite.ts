@@ -19,6 +19,7 @@ import { sweepAll } from './observe.js';
 import { RunScope } from './run-scope.js';
 import type { SuiteContext } from './suite-context.js';
 import { newRun } from './suite-model.js';
+import { shardRuns, type Shard } from '../cli/shard.js';
 
 /** How much to generate. */
 export interface RunOptions {
@@ -31,8 +32,8 @@ export interface RunOptions {
   readonly timeLimitMs?: number;
   /** Runs in flight at once (default 1). Each run has its own sessions. */
   readonly concurrency?: number;
-  /** Play only the runs of shard `index` (1-based) of `count`: run r when r mod count = index - 1. */
-  readonly shard?: { readonly index: number; readonly count: number };
+  /** Play only this shard's runs of the `runs` (run r belongs to shard (r mod count) + 1). */
+  readonly shard?: Shard;
   /** Called after every run (progress display). */
   readonly onRun?: (done: number, total: number) => void;
 }
@@ -61,6 +62,8 @@ export interface SuiteResult {
   readonly interrupted: boolean;
   /** `operationId status` → count, for coverage. */
   readonly coverage: ReadonlyMap<string, number>;
+  /** Invariant id → how many times it was checked (absent: never, "not exercised"). */
+  readonly checks: ReadonlyMap<string, number>;
   readonly failure: SuiteFailure | null;
 }
 
@@ -72,9 +75,8 @@ interface RunOutcome {
 }
 
 /** The run indices a plan plays, in order. */
-export function plannedIndices(runs: number, shard?: RunOptions['shard']): number[] {
-  const all = Array.from({ length: runs }, (_, r) => r);
-  return shard ? all.filter((r) => r % shard.count === shard.index - 1) : all;
+export function plannedIndices(runs: number, shard?: Shard): number[] {
+  return shard ? shardRuns(runs, shard) : Array.from({ length: runs }, (_, r) => r);
 }
 
 /**
@@ -201,5 +203,5 @@ export async function runSuite(client: HttpClient, ctx: SuiteContext, options: R
     };
   }
   const interrupted = timedOut || outcomes.some((o) => o.details.interrupted);
-  return { passed: failure === null, seed: options.seed, runs: made, plannedRuns: indices.length, commands, exchanges, durationMs, interrupted, coverage, failure };
+  return { passed: failure === null, seed: options.seed, runs: made, plannedRuns: indices.length, commands, exchanges, durationMs, interrupted, coverage, checks: ctx.selection.checkCounts(), failure };
 }

@@ -21,7 +21,7 @@ const meta: ReportMeta = {
   startedAt: '2026-01-01T00:00:00.000Z', plannedRuns: 10, maxCommands: 5, operationIds: ['createSession', 'getSession', 'listCommits'],
 };
 
-const base = { seed: 42, runs: 10, plannedRuns: 10, commands: 37, exchanges: 120, durationMs: 1234, interrupted: false, coverage: new Map([['createSession 201', 10], ['getSession 200', 100], ['getSession 404', 9], ['unmatched 404', 1]]) };
+const base = { seed: 42, runs: 10, plannedRuns: 10, commands: 37, exchanges: 120, durationMs: 1234, interrupted: false, coverage: new Map([['createSession 201', 10], ['getSession 200', 100], ['getSession 404', 9], ['unmatched 404', 1]]), checks: new Map([['model.status', 12], ['contract.body-schema', 40]]) };
 const passing: SuiteResult = { ...base, passed: true, failure: null };
 const failing: SuiteResult = {
   ...base, passed: false,
@@ -38,7 +38,7 @@ describe('report.html', () => {
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain('Violated: <code>contract.body-schema</code>');
     expect(html).toContain('<h3>Shrunk steps (2, after 4 shrinks)</h3>');
-    expect(html).toContain('--seed 42 --path 3:1');
+    expect(html).toContain("--seed 42 --path '3:1'");
     expect(html).toContain('<a href="trace.json">trace.json</a>');
     expect(html).toMatch(/<th>expected<\/th><td><pre>\{\n {2}&quot;title&quot;: &quot;a&quot;\n\}<\/pre>/);
     // Self-contained: nothing is loaded from anywhere.
@@ -62,6 +62,14 @@ describe('report.html', () => {
     expect(report.coverageTable.exercised).toBe(2);
     expect(html).toContain('2 of 3 operations exercised');
     expect(html).toContain('<tr class="none"><th><code>listCommits</code></th><td>0</td>');
+  });
+
+  test('an invariant checked zero times reads "not exercised"; a run cut short reads INCOMPLETE in the header', () => {
+    const html = htmlReport(jsonReport({ ...passing, runs: 3, interrupted: true }, new Set(['model.status', 'list.complete']), meta), { trace: null, replayScript: null, curlScript: null });
+    expect(html).toContain('<header class="incomplete"><h1>Session API conformance: PASS (INCOMPLETE: 3 of 10 runs made, time limit)</h1>');
+    expect(html).toContain('<td class="not-exercised">not exercised</td><th><code>list.complete</code></th><td>0</td>');
+    expect(html).toContain('<td class="passed">passed</td><th><code>model.status</code></th><td>12</td>');
+    expect(html).toContain('1 passed, 0 failed, 31 skipped, 1 not exercised.');
   });
 });
 

@@ -28,7 +28,7 @@ export function failureSection(report: JsonReport, files: FailureFiles): string 
   if (f.expected !== undefined) rows.push(['expected', `<pre>${escValue(f.expected)}</pre>`]);
   if (f.actual !== undefined) rows.push(['actual', `<pre>${escValue(f.actual)}</pre>`]);
   rows.push(['seed', esc(f.seed)], ['path', `<code>${esc(f.path ?? '-')}</code>`]);
-  rows.push(['replay', `<pre>session-conformance run --base-url ${esc(report.baseUrl)} --seed ${esc(f.seed)} --path ${esc(f.path ?? '')} --profile ${esc(report.profile)}</pre>`]);
+  rows.push(['replay', `<pre>session-conformance run --base-url ${esc(report.baseUrl)} --seed ${esc(f.seed)} --path '${esc(f.path ?? '')}' --profile ${esc(report.profile)}</pre>`]);
   const links = [files.trace, files.replayScript].filter((n): n is string => n !== null).map((n) => `<a href="${esc(n)}">${esc(n)}</a>`);
   if (links.length > 0) rows.push(['files', links.join(' · ')]);
   const steps = `<h3>Shrunk steps (${esc(f.steps.length)}, after ${esc(f.numShrinks)} shrinks)</h3><ol class="steps">${f.steps.map((s) => `<li><code>${esc(s)}</code></li>`).join('')}</ol>`

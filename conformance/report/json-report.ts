@@ -2,9 +2,18 @@
  * The machine-readable report: outcome, invariants, the shrunk failure and coverage. Every other
  * rendering (HTML, certificate) is built from this object.
  */
-import { INVARIANTS } from '../invariants/catalogue.js';
 import type { SuiteResult } from '../mbt/run-suite.js';
 import { coverageTable, type CoverageTable } from './coverage.js';
+import { invariantStatuses, runOutcome, type InvariantStatus, type RunOutcome } from './outcome.js';
+
+export type { InvariantStatus } from './outcome.js';
+
+/** A shard's place in its profile (`run --shard index/count`); `totalRuns` is the whole profile's. */
+export interface ReportShard {
+  readonly index: number;
+  readonly count: number;
+  readonly totalRuns: number;
+}
 
 /** The server's self-declared identity as reports carry it. */
 export interface ReportServer {
@@ -31,14 +40,10 @@ export interface ReportMeta {
   readonly maxCommands: number;
   /** The contract's operation ids, so coverage can show what was never exercised. */
   readonly operationIds: readonly string[];
-}
-
-/** One invariant's line in a report. */
-export interface InvariantStatus {
-  readonly id: string;
-  readonly title: string;
-  readonly section: string;
-  readonly status: 'passed' | 'failed' | 'skipped';
+  /** The shard this run made (`plannedRuns` is then the shard's own), or null for a whole profile. */
+  readonly shard?: ReportShard | null;
+  /** True when the run started its own embedded mock (no --base-url): its URL is a fresh port each time. */
+  readonly embeddedMock?: boolean;
 }
 
 /** The failure part of a report. */
@@ -59,13 +64,33 @@ export interface ReportFailure {
 type ReportedFigures = Pick<SuiteResult, 'passed' | 'seed' | 'runs' | 'commands' | 'exchanges' | 'durationMs' | 'interrupted'>;
 
 /** The JSON report (`report.json`): the run's meta data plus its results. */
-export interface JsonReport extends Omit<ReportMeta, 'operationIds'>, ReportedFigures {
+export interface JsonReport extends Omit<ReportMeta, 'operationIds' | 'shard' | 'embeddedMock'>, ReportedFigures {
+  readonly embeddedMock: boolean;
+  /** `incomplete`: no violation, but fewer runs than planned were made (`runs` of `plannedRuns`). */
+  readonly outcome: RunOutcome;
+  readonly shard: ReportShard | null;
   readonly commandsPerSecond: number;
   readonly invariants: readonly InvariantStatus[];
   readonly failure: ReportFailure | null;
   /** `operationId status` → count. */
   readonly coverage: Readonly<Record<string, number>>;
   readonly coverageTable: CoverageTable;
+  /** Merged reports only (`merge-reports`): each shard's share as its own report recorded it. */
+  readonly shards?: readonly ShardSummary[];
+}
+
+/** One shard's figures inside a merged report. */
+export interface ShardSummary {
+  readonly index: number;
+  readonly count: number;
+  readonly outcome: RunOutcome;
+  readonly plannedRuns: number;
+  readonly runs: number;
+  readonly commands: number;
+  readonly exchanges: number;
+  readonly durationMs: number;
+  readonly interrupted: boolean;
+  readonly startedAt: string;
 }
 
 /** The JSON report object. `enabled` are the enforced invariant ids. */
@@ -74,14 +99,17 @@ export function jsonReport(result: SuiteResult, enabled: ReadonlySet<string>, me
   const failed = f?.violation.invariant ?? null;
   return {
     baseUrl: meta.baseUrl,
+    embeddedMock: meta.embeddedMock ?? false,
     profile: meta.profile,
     contractVersion: meta.contractVersion,
     contractSha256: meta.contractSha256,
     toolVersion: meta.toolVersion,
     server: meta.server,
     startedAt: meta.startedAt,
+    outcome: runOutcome(result, meta.plannedRuns),
     passed: result.passed,
     seed: result.seed,
+    shard: meta.shard ?? null,
     plannedRuns: meta.plannedRuns,
     runs: result.runs,
     maxCommands: meta.maxCommands,
@@ -90,7 +118,7 @@ export function jsonReport(result: SuiteResult, enabled: ReadonlySet<string>, me
     durationMs: Math.round(result.durationMs),
     commandsPerSecond: Math.round(result.commands / Math.max(result.durationMs / 1000, 0.001)),
     interrupted: result.interrupted,
-    invariants: INVARIANTS.map((i) => ({ ...i, status: !enabled.has(i.id) ? 'skipped' : failed === i.id ? 'failed' : 'passed' })),
+    invariants: invariantStatuses(enabled, result.checks, failed),
     failure: f
       ? { ...f.violation, steps: f.steps, seed: f.seed, path: f.path, numShrinks: f.numShrinks, replay: `--seed ${f.seed} --path ${f.path ?? ''}` }
       : null,

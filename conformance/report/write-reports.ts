@@ -34,9 +34,28 @@ function expectedStatus(expected: unknown): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The failure's replay files as text: `trace.json` and `replay.sh`. */
+export interface FailureTexts {
+  readonly trace: string;
+  readonly replayScript: string;
+}
+
 /** Writes the reports into `dir` (created if needed). */
 export async function writeReports(dir: string, input: ReportInput): Promise<WrittenReports> {
   const { result, enabled, meta, principals } = input;
+  const report = jsonReport(result, enabled, meta);
+  let texts: FailureTexts | null = null;
+  if (result.failure) {
+    const v = result.failure.violation;
+    const description = `${v.message}\nsteps: ${result.failure.steps.join('; ')}\nseed ${result.failure.seed}, path ${result.failure.path ?? ''}`;
+    const scenario = traceScenario(`conformance failure: ${v.invariant}`, description, result.failure.trace, principals, 'expected' in v ? expectedStatus(v.expected) : null);
+    texts = { trace: `${JSON.stringify({ $schema: 'urn:session-api:scenario', ...scenario }, null, 2)}\n`, replayScript: curlScript(scenario, meta.baseUrl) };
+  }
+  return writeReportFiles(dir, report, texts);
+}
+
+/** Writes a finished report (a run's, or merged shards') and its failure files into `dir`. */
+export async function writeReportFiles(dir: string, report: JsonReport, failure: FailureTexts | null): Promise<WrittenReports> {
   await mkdir(dir, { recursive: true });
   const files: string[] = [];
   const put = async (name: string, text: string): Promise<void> => {
@@ -44,19 +63,13 @@ export async function writeReports(dir: string, input: ReportInput): Promise<Wri
     await writeFile(path, text);
     files.push(path);
   };
-  const report = jsonReport(result, enabled, meta);
   await put('report.json', `${JSON.stringify(report, null, 2)}\n`);
-  await put('junit.xml', junitXml(result, enabled));
-  let script: string | null = null;
-  if (result.failure) {
-    const v = result.failure.violation;
-    const description = `${v.message}\nsteps: ${result.failure.steps.join('; ')}\nseed ${result.failure.seed}, path ${result.failure.path ?? ''}`;
-    const scenario = traceScenario(`conformance failure: ${v.invariant}`, description, result.failure.trace, principals, 'expected' in v ? expectedStatus(v.expected) : null);
-    script = curlScript(scenario, meta.baseUrl);
-    await put('trace.json', `${JSON.stringify({ $schema: 'urn:session-api:scenario', ...scenario }, null, 2)}\n`);
-    await put('replay.sh', script);
+  await put('junit.xml', junitXml(report));
+  if (failure) {
+    await put('trace.json', failure.trace);
+    await put('replay.sh', failure.replayScript);
   }
-  const failureFiles = script === null ? { trace: null, replayScript: null, curlScript: null } : { trace: 'trace.json', replayScript: 'replay.sh', curlScript: script };
+  const failureFiles = failure === null ? { trace: null, replayScript: null, curlScript: null } : { trace: 'trace.json', replayScript: 'replay.sh', curlScript: failure.replayScript };
   await put('report.html', htmlReport(report, failureFiles));
   return { files, report };
 }
