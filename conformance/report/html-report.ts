@@ -27,6 +27,7 @@ function summarySection(r: JsonReport): string {
     ['profile', esc(r.profile)],
     ['seed', esc(r.seed)],
     ['runs', `${esc(r.runs)} of ${esc(r.plannedRuns)} (up to ${esc(r.maxCommands)} steps each)${r.interrupted ? ' — stopped at the time limit' : ''}${r.shard ? ` — shard ${esc(r.shard.index)} of ${esc(r.shard.count)} (the profile has ${esc(r.shard.totalRuns)} runs; only the merged shards can certify)` : ''}`],
+    ...(r.shards ? [['shards', r.shards.map((sh) => `${esc(sh.index)}/${esc(sh.count)}: ${esc(sh.runs)} of ${esc(sh.plannedRuns)} runs, ${esc(sh.outcome)}`).join('<br>')] as const] : []),
     ['commands', esc(r.commands)],
     ['requests', esc(r.exchanges)],
     ['commands/s', esc(r.commandsPerSecond)],

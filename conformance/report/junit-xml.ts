@@ -31,6 +31,7 @@ export function junitXml(report: JsonReport): string {
   const skipped = cases.filter((c) => c.includes('<skipped ')).length;
   const props = [['outcome', report.outcome], ['runs', report.runs], ['plannedRuns', report.plannedRuns], ['interrupted', report.interrupted], ['seed', report.seed], ['profile', report.profile]];
   if (report.shard) props.push(['shard', `${report.shard.index}/${report.shard.count}`]);
+  if (report.shards) props.push(['shards', report.shards.length]);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites tests="${cases.length}" failures="${failures}">`,

@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { shardRunCount } from '../cli/shard.js';
 import { INVARIANTS } from '../invariants/catalogue.js';
 import type { SuiteResult } from '../mbt/run-suite.js';
+import { htmlReport } from './html-report.js';
 import { jsonReport, type JsonReport, type ReportMeta } from './json-report.js';
+import { junitXml } from './junit-xml.js';
 import { mergeShardReports } from './merge-reports.js';
 
 const meta: ReportMeta = {
@@ -37,6 +39,8 @@ describe('merge-reports', () => {
     expect(r.invariants.find((i) => i.id === 'merge.soundness')).toMatchObject({ status: 'not-exercised', checks: 0 });
     expect(r.coverage).toEqual({ 'createSession 201': 6 });
     expect(r.coverageTable.rows.map((row) => [row.operationId, row.total])).toEqual([['createSession', 6], ['getSession', 0]]);
+    expect(htmlReport(r, { trace: null, replayScript: null, curlScript: null })).toContain('<th>shards</th><td>1/3: 4 of 4 runs, passed<br>2/3: 4 of 4 runs, passed<br>3/3: 4 of 4 runs, passed</td>');
+    expect(junitXml(r)).toContain('<property name="shards" value="3"/>');
   });
 
   test('the failure is that of the lowest-numbered failing run across shards; one incomplete shard makes it incomplete', () => {
