@@ -80,10 +80,11 @@ describe('exit codes of the built CLI', () => {
     const slow = await startMock();
     const reports = join(dir, 'slow');
     try {
-      // 20 ms per request: the quick profile's 25 runs need minutes, its time limit is 20 s.
-      const faults = await fetch(`${slow.url}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latency: { minMs: 20, maxMs: 20 }, errors: [] }) });
+      // 50 ms per request, one run at a time: the quick profile's 25 runs need about a minute,
+      // its time limit is 20 s.
+      const faults = await fetch(`${slow.url}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latency: { minMs: 50, maxMs: 50 }, errors: [] }) });
       expect(faults.status).toBe(200);
-      const ran = await cli(['run', '--base-url', slow.url, ...tokens, '--seed', '2', '--require-complete', '--report-dir', reports]);
+      const ran = await cli(['run', '--base-url', slow.url, ...tokens, '--seed', '2', '--concurrency', '1', '--require-complete', '--report-dir', reports]);
       expect(ran.code, ran.stderr).toBe(3);
       expect(ran.stdout).toMatch(/^PASS \(INCOMPLETE: \d+ of 25 runs made, time limit\) {2}\d+ runs, /m);
     } finally {
