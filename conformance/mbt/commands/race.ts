@@ -9,7 +9,7 @@ import type { Exchange } from '../../http/exchange.js';
 import { canonicalJson } from '../../model/environment-spec.js';
 import { detailView } from '../../model/session-state.js';
 import { firstMismatch, applyOrder, permutations, tryOrder, verdict, type Mismatch, type OrderTrial } from '../race/linearize.js';
-import { opSessions, opText, type OpExtra, type PreparedOp, type RaceOp } from '../race/race-op.js';
+import { opSessions, opText, type OpExtra, type PreparedOp, type RaceOp, type Verdict } from '../race/race-op.js';
 import { prepareOp } from '../race/prepare-op.js';
 import { observeSession } from '../observe.js';
 import { nextKey } from '../step-helpers.js';
@@ -55,7 +55,8 @@ export class RaceCommand extends SuiteCommand {
     }
     if (!fit) {
       const answers = ops.map((op, i) => `${op.label} → ${describe(exchanges[i] as Exchange)}`);
-      const { invariant, message } = verdict(trials, stateMismatch, answers);
+      const found = verdict(trials, stateMismatch, answers);
+      const { invariant, message } = found.invariant === 'concurrency.linearizable' ? await this.controlled(ops, exchanges, found) : found;
       real.ctx.selection.violate(invariant, `${this.toString()}: ${message}`, trials.map((t) => ({ order: t.order.map((i) => i + 1), mismatch: t.mismatch ?? stateMismatch.get(t) ?? null })), answers);
     }
     // The order that fits becomes the model: replay it on the real store, label what it created.
@@ -64,6 +65,19 @@ export class RaceCommand extends SuiteCommand {
     // The sessions the race touched were just compared with this order; the others must not have moved.
     const involved = this.involved(model, ops, outcomes);
     for (const id of model.sessions) if (!involved.includes(id)) await observeSession(model, real, id, 'lineage.fork-isolation', false);
+  }
+
+  /**
+   * A lost update can also come from a server that ignores the rule altogether. Before blaming
+   * concurrency, each guarded request is sent again alone, where the rule's answer is certain; if
+   * the rule fails there too, the race is reported under that rule.
+   */
+  private async controlled(ops: readonly PreparedOp[], exchanges: readonly Exchange[], found: Verdict): Promise<Verdict> {
+    for (const op of ops) {
+      const broken = op.control ? await op.control(exchanges) : null;
+      if (broken) return { invariant: broken.invariant, message: `${broken.message}\n${found.message}` };
+    }
+    return found;
   }
 
   /** The heads after the race of the sessions whose request answers no revision (spec PUTs). */

@@ -11,7 +11,7 @@ import type { Exchange } from '../../http/exchange.js';
 import { canonicalJson } from '../../model/environment-spec.js';
 import type { ModelStore } from '../../model/model-store.js';
 import { ModelViolation, type Outcome } from '../../model/outcome.js';
-import type { OpExtra, PreparedOp } from './race-op.js';
+import type { OpExtra, PreparedOp, Verdict } from './race-op.js';
 
 /** The first check an order failed: where (a request's label or `state of s1`), which rule, why. */
 export interface Mismatch {
@@ -90,12 +90,6 @@ export function tryOrder(base: ModelStore, ops: readonly PreparedOp[], exchanges
 /** How an order prints: `2,1` (request numbers). */
 export function orderText(order: readonly number[]): string {
   return order.map((i) => i + 1).join(',');
-}
-
-/** What a race that no order explains breaks. */
-export interface Verdict {
-  readonly invariant: InvariantId;
-  readonly message: string;
 }
 
 /**

@@ -4,7 +4,9 @@
  * model operation a single-request step uses, and the judgment makes the checks that step makes.
  */
 import type { EnvironmentSpec } from '../../model/environment-spec.js';
-import { sha256Hex } from '../../model/bytes.js';
+import type { Exchange } from '../../http/exchange.js';
+import { sha256Hex, toFileBytes } from '../../model/bytes.js';
+import { canonicalJson } from '../../model/environment-spec.js';
 import { commit } from '../../model/ops-commits.js';
 import { putEnvironmentSpec } from '../../model/ops-environment.js';
 import { putFile } from '../../model/ops-files.js';
@@ -16,7 +18,7 @@ import { SPECS } from '../arbitraries.js';
 import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
 import { reportOf, viewerAccess } from '../step-helpers.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
-import { opText, type PreparedOp, type RaceOp } from './race-op.js';
+import { opText, type PreparedOp, type RaceOp, type Verdict } from './race-op.js';
 
 /** What the ops of one race share: the next labels and the race's Idempotency-Key. */
 export interface RaceShared {
@@ -43,9 +45,11 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       if (op.ifMatch && current !== undefined) headers['if-match'] = `"${sha256Hex(current)}"`;
       if (op.ifMatch && current === undefined) headers['if-none-match'] = '*';
       const input = { path: op.path, content: op.content, ifMatch: headers['if-match'], ifNoneMatch: headers['if-none-match'] };
+      const staleFile = { 'if-match': `"${sha256Hex(toFileBytes('stale'))}"` };
       return {
         ...base, primary: op.ifMatch ? 'etag.stale-if-match' : 'content.read-your-writes', replayKey: null, creates: null,
         send: () => api.putFile(id, op.path, Buffer.from(op.content, 'utf8'), headers),
+        control: op.ifMatch ? async () => refusedAlone(await api.putFile(id, op.path, Buffer.from(op.content, 'utf8'), staleFile), base.label, staleFile) : null,
         apply: (store, ex) => putFile(store, actor, id, input, reportOf(ex)),
         judge: (sel, ex, outcome) => {
           judgeStatus(sel, ex, outcome, op.ifMatch ? 'etag.stale-if-match' : 'content.read-your-writes');
@@ -61,6 +65,7 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       return {
         ...base, primary: 'lineage.fork-snapshot', replayKey: null, creates: 'session',
         send: () => api.fork(id, body),
+        control: null,
         apply: (store, ex) => fork(store, actor, id, body, reportOf(ex)),
         judge: (sel, ex, outcome) => sessionJudge(sel, ex, outcome, 'lineage.fork-snapshot', base.label),
       };
@@ -71,6 +76,7 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       return {
         ...base, primary: op.keyed ? 'idempotency.replay' : 'lineage.checkpoint-immutable', replayKey: op.keyed ? shared.key : null, creates: 'checkpoint',
         send: () => api.createCheckpoint(id, body, headers),
+        control: headers ? async (answers) => replayedAlone(await api.createCheckpoint(id, body, headers), base.label, answers) : null,
         apply: (store, ex) => createCheckpoint(store, actor, id, body, reportOf(ex)),
         judge: (sel, ex, outcome) => {
           judgeStatus(sel, ex, outcome, 'lineage.checkpoint-immutable');
@@ -83,6 +89,7 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       return {
         ...base, primary: 'commit.clears-changes', replayKey: null, creates: null,
         send: () => api.commit(id, body),
+        control: null,
         apply: (store, ex) => commit(store, actor, id, body, reportOf(ex)),
         judge: (sel, ex, outcome) => {
           judgeStatus(sel, ex, outcome, 'commit.clears-changes');
@@ -96,6 +103,7 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       return {
         ...base, sessions: [id, sourceId], primary: 'merge.soundness', replayKey: null, creates: null,
         send: () => api.merge(op.mode, id, body),
+        control: null,
         apply: (store, ex) => merge(store, actor, id, { kind: op.mode, ...body }, reportOf(ex)),
         judge: (sel, ex, outcome) => {
           judgeStatus(sel, ex, outcome, 'merge.soundness');
@@ -112,6 +120,7 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       return {
         ...base, primary: 'session.delete-final', replayKey: null, creates: null,
         send: () => api.deleteSession(id),
+        control: null,
         apply: (store) => deleteSession(store, actor, id, {}),
         judge: (sel, ex, outcome) => judgeStatus(sel, ex, outcome, 'session.delete-final'),
       };
@@ -121,6 +130,7 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       return {
         ...base, primary: op.ifMatch ? 'etag.stale-if-match' : 'tags.set-semantics', replayKey: null, creates: null,
         send: () => api.patchTags(id, body, ifMatch ? { 'if-match': ifMatch } : undefined),
+        control: ifMatch ? async () => refusedAlone(await api.patchTags(id, body, NEVER_CURRENT), base.label, NEVER_CURRENT) : null,
         apply: (store) => patchTags(store, actor, id, { ...body, ifMatch }),
         judge: (sel, ex, outcome) => sessionJudge(sel, ex, outcome, 'tags.set-semantics', base.label),
       };
@@ -131,6 +141,7 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       return {
         ...base, primary: 'content.environment-spec', replayKey: null, creates: null,
         send: () => api.putEnvironmentSpec(id, spec, ifMatch ? { 'if-match': ifMatch } : undefined),
+        control: ifMatch ? async () => refusedAlone(await api.putEnvironmentSpec(id, spec, NEVER_CURRENT), base.label, NEVER_CURRENT) : null,
         // The answer is the spec, not the session: the new head is read after the race.
         apply: (store, ex, extra) => putEnvironmentSpec(store, actor, id, { spec, ifMatch }, ex.response.status === 200 ? { revision: extra.headAfter.get(id) } : {}),
         judge: (sel, ex, outcome, store) => {
@@ -142,6 +153,22 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       };
     }
   }
+}
+
+/** A session ETag no session ever has (versions start at 1). */
+const NEVER_CURRENT = { 'if-match': '"0"' };
+
+/** The control of a precondition: sent alone with a stale one, the change must be 412. */
+function refusedAlone(exchange: Exchange, label: string, headers: Record<string, string>): Verdict | null {
+  if (exchange.response.status === 412) return null;
+  return { invariant: 'etag.stale-if-match', message: `control: ${label} sent again alone with If-Match ${headers['if-match'] ?? ''} (stale) answered ${exchange.response.status}, not 412: the precondition does not hold even one request at a time` };
+}
+
+/** The control of an Idempotency-Key: retried alone, the request must replay one of the race's answers. */
+function replayedAlone(exchange: Exchange, label: string, answers: readonly Exchange[]): Verdict | null {
+  const same = (other: Exchange): boolean => other.response.status === exchange.response.status && canonicalJson(other.response.json ?? null) === canonicalJson(exchange.response.json ?? null);
+  if (answers.some(same)) return null;
+  return { invariant: 'idempotency.replay', message: `control: ${label} retried alone with the same key answered ${exchange.response.status} ${canonicalJson(exchange.response.json ?? null)}, a replay of none of the race's answers: the key is not honoured even one request at a time` };
 }
 
 /** Status, fields and ETag of an answer that carries a session (fork, tags). */

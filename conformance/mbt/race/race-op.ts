@@ -43,6 +43,18 @@ export interface PreparedOp {
   apply(store: ModelStore, exchange: Exchange, extra: OpExtra): Outcome<unknown>;
   /** The single-request checks of the answer against the prediction; throws on the first mismatch. */
   judge(sel: InvariantSelection, exchange: Exchange, outcome: Outcome<unknown>, store: ModelStore): void;
+  /**
+   * For a request guarded by a rule a race can break (a precondition, an Idempotency-Key): sends
+   * it again ALONE, where the rule's answer is certain (a stale `If-Match` is 412; the key replays
+   * one of the race's answers), and says how the rule broke one request at a time, or null.
+   */
+  readonly control: ((answers: readonly Exchange[]) => Promise<Verdict | null>) | null;
+}
+
+/** A broken rule and why. */
+export interface Verdict {
+  readonly invariant: InvariantId;
+  readonly message: string;
 }
 
 /** What only the state after the race can tell: the head a spec PUT made (its answer has no revision). */
