@@ -105,7 +105,7 @@ export function commandArbitraries(): Array<fc.Arbitrary<SuiteCommand>> {
     w(1, sessionPick.map((s) => new IdempotentReplayCommand(s))),
     w(1, fc.tuple(sessionPick, fc.constantFrom(...INVALID_KINDS)).map(([s, k]) => new InvalidRequestCommand(s, k))),
     // Requests sent at once on the same sessions: the outcome must be linearizable.
-    w(3, raceArb),
+    w(2, raceArb),
   ];
   // fc.commands picks uniformly among its arbitraries: repeat each one by its weight.
   return weighted.flatMap(({ arbitrary, weight }) => Array.from({ length: weight }, () => arbitrary));
