@@ -6,7 +6,7 @@
  * linearizable by construction (one thread), passes thousands of races without a false alarm.
  *
  * Budget: well under 90 s on two shared cores. Each broken server runs on two fixed seeds and
- * stops at the first failure, with a shrink time limit; the sequential control runs 30 runs.
+ * stops at the first failure, with a shrink time limit; the sequential control runs 20 runs.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROFILES } from '../cli/profiles.js';
@@ -74,9 +74,9 @@ describe('race checks', () => {
   test.each(BROKEN_RACE_SERVERS.map((b) => [b.name, b] as const))('%s is right one request at a time (passes with concurrency.linearizable skipped)', async (_name, broken: BrokenServer) => {
     const proxy = await startProxy(mock.url, broken.rule());
     try {
-      const result = await ciAgainst(proxy.url, 3, 30, new InvariantSelection([], ['concurrency.linearizable']));
+      const result = await ciAgainst(proxy.url, 3, 20, new InvariantSelection([], ['concurrency.linearizable']));
       expect(result.failure?.violation ?? null).toBeNull();
-      expect(result.runs).toBe(30);
+      expect(result.runs).toBe(20);
     } finally {
       await proxy.close();
     }

@@ -95,6 +95,22 @@ const idempotencyCheckThenAct = (): ProxyRule => {
   };
 };
 
+/**
+ * A commit works on the head it read first: the session is read, and after the gap the commit is
+ * made for that head (as `expectedRevision`). A write that lands in the gap makes a commit the
+ * client never conditioned fail with `409 revision-mismatch`.
+ */
+const commitOnHeadReadEarlier = (): ProxyRule => async (req, forward) => {
+  const id = sessionOf(req.path);
+  const body = jsonOf(req.body);
+  if (req.method !== 'POST' || !/\/commit$/.test(req.path) || id === undefined || body === undefined || 'expectedRevision' in body) return forward(req);
+  const got = await forward(asCaller(req, 'GET', `/v1/sessions/${encodeURIComponent(id)}`));
+  const head = jsonOf(got.body)?.revision;
+  if (got.status !== 200 || typeof head !== 'string') return forward(req);
+  await sleep(GAP_MS);
+  return forward({ ...req, body: Buffer.from(JSON.stringify({ ...body, expectedRevision: head })) });
+};
+
 function withKey(req: ProxyMessage, key: string): ProxyMessage {
   return { ...req, headers: { ...req.headers, 'idempotency-key': key } };
 }
@@ -103,5 +119,6 @@ function withKey(req: ProxyMessage, key: string): ProxyMessage {
 export const BROKEN_RACE_SERVERS: readonly BrokenServer[] = [
   { name: 'If-Match checked apart from the write', does: '`If-Match` / `If-None-Match: *` checked with a GET, then the change sent without them after a gap (lost update)', breaks: 'concurrency.linearizable', rule: ifMatchApartFromWrite },
   { name: 'tag patch as read-modify-write', does: '`PATCH /tags` reads the tags, applies the patch, and after a gap stores the result as the new set', breaks: 'concurrency.linearizable', rule: tagsReadModifyWrite },
+  { name: 'commit on a head read earlier', does: 'a commit reads the head, and after a gap commits that head (as `expectedRevision`): a write landing in the gap makes it `409 revision-mismatch`', breaks: 'concurrency.linearizable', rule: commitOnHeadReadEarlier },
   { name: 'Idempotency-Key checked apart from the action', does: 'the key is looked up in front of the server; on a miss the request runs after a gap and its answer is remembered', breaks: 'concurrency.linearizable', rule: idempotencyCheckThenAct },
 ];
