@@ -44,6 +44,7 @@ const list = [
   ['auth.tenant-isolation', "Another tenant's session is 404 everywhere and never listed", '§1'],
   ['auth.viewer-read-only', 'A viewer can read but any change is 403 and changes nothing', '§1'],
   ['idempotency.replay', 'The same Idempotency-Key and body replays the first response without acting again', '§12'],
+  ['concurrency.linearizable', 'Concurrent requests behave as if run one at a time in an order consistent with real time; preconditions and key replays are atomic with the change', 'README §9'],
 ] as const;
 
 /** A stable invariant id. */

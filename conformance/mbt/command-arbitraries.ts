@@ -33,6 +33,7 @@ import { StrangerCommand } from './commands/stranger-probe.js';
 import { ViewerCommand } from './commands/viewer-change.js';
 import { WriteFileCommand } from './commands/write-file.js';
 import { WriteBothCommand } from './commands/write-both.js';
+import { raceArb } from './race/race-arbitrary.js';
 
 type Weighted = { arbitrary: fc.Arbitrary<SuiteCommand>; weight: number };
 
@@ -103,6 +104,8 @@ export function commandArbitraries(): Array<fc.Arbitrary<SuiteCommand>> {
     w(1, fc.tuple(sessionPick, fc.constantFrom('get', 'write', 'list' as const)).map(([s, op]) => new AnonymousCommand(s, op))),
     w(1, sessionPick.map((s) => new IdempotentReplayCommand(s))),
     w(1, fc.tuple(sessionPick, fc.constantFrom(...INVALID_KINDS)).map(([s, k]) => new InvalidRequestCommand(s, k))),
+    // Requests sent at once on the same sessions: the outcome must be linearizable.
+    w(2, raceArb),
   ];
   // fc.commands picks uniformly among its arbitraries: repeat each one by its weight.
   return weighted.flatMap(({ arbitrary, weight }) => Array.from({ length: weight }, () => arbitrary));

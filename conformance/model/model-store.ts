@@ -67,12 +67,31 @@ type IdKind = 'session' | 'revision' | 'checkpoint' | 'commit';
 
 /** All state of the reference model. Plain maps; nothing is ever removed. */
 export class ModelStore {
-  readonly graph = new RevisionGraph();
+  readonly graph: RevisionGraph;
   readonly sessions = new Map<string, SessionState>();
   readonly checkpoints = new Map<string, CheckpointRecord>();
   readonly commits = new Map<string, CommitRecord>();
   private sequence = 0;
   private placeholders = 0;
+
+  constructor(graph = new RevisionGraph()) {
+    this.graph = graph;
+  }
+
+  /**
+   * A deep copy that evolves on its own: sessions are copied (they are mutated in place), while
+   * revisions, contents, checkpoints and commits are immutable and shared. Used to try several
+   * orders of concurrent requests against the same starting state.
+   */
+  clone(): ModelStore {
+    const copy = new ModelStore(this.graph.clone());
+    for (const [id, session] of this.sessions) copy.sessions.set(id, structuredClone(session));
+    for (const [id, record] of this.checkpoints) copy.checkpoints.set(id, record);
+    for (const [id, record] of this.commits) copy.commits.set(id, record);
+    copy.sequence = this.sequence;
+    copy.placeholders = this.placeholders;
+    return copy;
+  }
 
   /** The next creation sequence number (orders sessions, checkpoints and commits). */
   nextSeq(): number {

@@ -24,6 +24,13 @@ export class RevisionGraph {
     this.nodes.set(revision.id, revision);
   }
 
+  /** A copy that can grow on its own; the revisions themselves are immutable, so they are shared. */
+  clone(): RevisionGraph {
+    const copy = new RevisionGraph();
+    for (const [id, node] of this.nodes) copy.nodes.set(id, node);
+    return copy;
+  }
+
   /** Whether the id names a recorded revision. */
   has(id: string): boolean {
     return this.nodes.has(id);

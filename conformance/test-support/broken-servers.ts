@@ -22,13 +22,13 @@ const SESSION = /^\/v1\/sessions\/([^/:?]+)/;
 const MERGE = /^\/v1\/sessions\/([^/:?]+):merge(From)?$/;
 
 /** The session id a path addresses, decoded (undefined for `/v1/sessions` itself). */
-function sessionOf(path: string): string | undefined {
+export function sessionOf(path: string): string | undefined {
   const m = SESSION.exec(path);
   return m?.[1] ? decodeURIComponent(m[1]) : undefined;
 }
 
 /** An extra request to the mock as the caller (same Authorization), with an optional JSON body. */
-function asCaller(req: ProxyMessage, method: string, path: string, json?: unknown): ProxyMessage {
+export function asCaller(req: ProxyMessage, method: string, path: string, json?: unknown): ProxyMessage {
   const headers: Record<string, string> = {};
   if (req.headers.authorization !== undefined) headers.authorization = req.headers.authorization;
   if (json !== undefined) headers['content-type'] = 'application/json';
