@@ -8,12 +8,16 @@ import type { BrokenServer } from './broken-servers.js';
 
 const enc = encodeURIComponent;
 
-/** `:mergeFrom` merged the other way round: the named source takes the target's work. */
+/**
+ * `:mergeFrom` merged the other way round: the named source takes the target's work. Only merges
+ * that settle conflicts by a strategy are reversed, so the bug shows in what the merge made (a
+ * reversed `fail` merge would show first in its conflict list, which names the sides).
+ */
 const reversedMergeFrom = (): ProxyRule => async (req, forward) => {
   const m = /^\/v1\/sessions\/([^/:?]+):mergeFrom$/.exec(req.path);
   const body = jsonOf(req.body);
   const source = body?.sourceSessionId;
-  if (req.method !== 'POST' || !m?.[1] || typeof source !== 'string') return forward(req);
+  if (req.method !== 'POST' || !m?.[1] || typeof source !== 'string' || (body?.strategy !== 'ours' && body?.strategy !== 'theirs')) return forward(req);
   const target = decodeURIComponent(m[1]);
   return forward({ ...req, path: `/v1/sessions/${enc(source)}:mergeFrom`, body: Buffer.from(JSON.stringify({ ...body, sourceSessionId: target })) });
 };
@@ -57,6 +61,6 @@ const restoreHidesLaterCheckpoints = (): ProxyRule => {
 
 /** Broken servers blamed on the rule they break, not on a later step's generic check. */
 export const BLAME_SERVERS: readonly BrokenServer[] = [
-  { name: 'reversed mergeFrom', does: '`:mergeFrom` merges the target into the source instead', breaks: 'merge.soundness', rule: reversedMergeFrom },
+  { name: 'reversed mergeFrom', does: '`:mergeFrom` with `ours`/`theirs` merges the target into the source instead', breaks: 'merge.soundness', rule: reversedMergeFrom },
   { name: 'restore hides later checkpoints', does: 'after a restore, the checkpoints made after the restored one are gone from the list and 404', breaks: 'lineage.restore-exact', rule: restoreHidesLaterCheckpoints },
 ];
