@@ -65,6 +65,8 @@ export const createArb: fc.Arbitrary<SuiteCommand> = fc
       { arbitrary: fc.uniqueArray(fileArb, { maxLength: 3, selector: (f) => f.path }), weight: 1 },
       { arbitrary: aAndC, weight: 2 },
       { arbitrary: fc.tuple(aAndC, fc.uniqueArray(exoticFileArb, { minLength: 1, maxLength: 2, selector: (f) => f.path })).map(([pool, odd]) => [...pool, ...odd]), weight: 1 },
+      // Two names that code point order and UTF-16 order sort differently, side by side.
+      { arbitrary: aAndC.map((pool) => [...pool, { path: 'ｱ.txt', content: '1\n' }, { path: '🎉.txt', content: '2\n' }]), weight: 1 },
     ),
     fc.option(fc.nat({ max: 1 }), { freq: 4 }),
   )

@@ -50,8 +50,17 @@ function rewritePages(what: string, edit: (page: { items: unknown[]; nextCursor?
 const dropLastOfFullPage = (page: { items: unknown[]; nextCursor?: string | null }): unknown[] =>
   page.nextCursor === null || page.nextCursor === undefined ? page.items : page.items.slice(0, -1);
 
-/** `+` in a file path becomes a space: the path is form-decoded (`application/x-www-form-urlencoded` style). */
-const plusAsSpace = (): ProxyRule => (req, forward) => forward(withFilePath(req, (path) => path.replace(/\+/g, ' ')));
+/** Each file-list page sorted by UTF-16 code units (JavaScript's and Java's default string order), not code points. */
+const utf16Order = (page: { items: unknown[] }): unknown[] => [...page.items].sort((x, y) => {
+  const [a, b] = [(x as { path: string }).path, (y as { path: string }).path];
+  return a < b ? -1 : a > b ? 1 : 0;
+});
+
+/**
+ * `+` in the path of a file write becomes a space: the write handler form-decodes its path
+ * (`application/x-www-form-urlencoded` style); reads take the path as sent.
+ */
+const plusAsSpace = (): ProxyRule => (req, forward) => forward(req.method === 'PUT' || req.method === 'DELETE' ? withFilePath(req, (path) => path.replace(/\+/g, ' ')) : req);
 
 /** Non-ASCII file paths are stored in Unicode NFD (as some file systems do), in URLs and create bodies alike. */
 const nfdPaths = (): ProxyRule => (req, forward) => {
@@ -89,7 +98,7 @@ const prefixAsDirectory = (): ProxyRule => (req, forward) => {
 
 /** The broken servers of the wider inputs and the invariant each must fail. */
 export const BROKEN_INPUT_SERVERS: readonly BrokenServer[] = [
-  { name: '`+` in a path read as a space', does: 'file paths in URLs are form-decoded: `a+b` is stored as `a b`', breaks: 'content.read-your-writes', rule: plusAsSpace },
+  { name: '`+` in a path read as a space', does: 'file writes (PUT, DELETE) form-decode their path: `a+b` is stored as `a b`', breaks: 'content.read-your-writes', rule: plusAsSpace },
   { name: 'paths normalised to NFD', does: 'non-ASCII file paths (URL and create body) are stored in Unicode NFD', breaks: 'content.read-your-writes', rule: nfdPaths },
   { name: 'empty file refused', does: 'a file PUT with no body or `Content-Length: 0` is 400 `validation-failed`', breaks: 'content.read-your-writes', rule: emptyBodyRefused },
   { name: 'text pipeline', does: 'file bodies are decoded as UTF-8 and re-encoded: bytes that are not UTF-8 become U+FFFD', breaks: 'content.read-your-writes', rule: textPipeline },
@@ -97,5 +106,6 @@ export const BROKEN_INPUT_SERVERS: readonly BrokenServer[] = [
   { name: 'file list skipping an item at a page boundary', does: 'the last item of every file-list page that has a next page is dropped', breaks: 'list.complete', rule: () => rewritePages('files', dropLastOfFullPage) },
   { name: 'checkpoint list skipping an item at a page boundary', does: 'the last item of every checkpoint-list page that has a next page is dropped', breaks: 'list.complete', rule: () => rewritePages('checkpoints', dropLastOfFullPage) },
   { name: 'commits listed oldest first', does: 'each commit-list page is in creation order, not newest first', breaks: 'list.complete', rule: () => rewritePages('commits', (page) => [...page.items].reverse()) },
+  { name: 'files sorted by UTF-16 units', does: 'each file-list page is sorted by UTF-16 code units: `🎉.txt` before `ｱ.txt`', breaks: 'list.complete', rule: () => rewritePages('files', utf16Order) },
   { name: 'prefix read as a directory', does: '`prefix=c` lists only paths under `c/`', breaks: 'list.complete', rule: prefixAsDirectory },
 ];
