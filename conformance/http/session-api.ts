@@ -48,14 +48,15 @@ export class SessionApi {
   getSession(id: string, headers?: Headers): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id), headers }); }
   deleteSession(id: string, headers?: Headers): Promise<Exchange> { return this.send({ method: 'DELETE', path: this.s(id), headers }); }
   fork(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/fork'), json: body, headers }); }
-  listFiles(id: string, q: { revision?: string; checkpointId?: string; limit?: number; cursor?: string } = {}): Promise<Exchange> {
+  listFiles(id: string, q: { prefix?: string; revision?: string; checkpointId?: string; limit?: number; cursor?: string } = {}): Promise<Exchange> {
     return this.send({ method: 'GET', path: this.s(id, `/files${query(q)}`) });
   }
   getFile(id: string, path: string, q: { revision?: string; checkpointId?: string } = {}, headers?: Headers): Promise<Exchange> {
     return this.send({ method: 'GET', path: this.s(id, `/files/${enc(path)}${query(q)}`), headers });
   }
-  putFile(id: string, path: string, bytes: Uint8Array, headers?: Headers): Promise<Exchange> {
-    return this.send({ method: 'PUT', path: this.s(id, `/files/${enc(path)}`), bytes, headers });
+  /** `bytes` undefined sends no body and no Content-Type (an empty file, like a zero-length body). */
+  putFile(id: string, path: string, bytes: Uint8Array | undefined, headers?: Headers): Promise<Exchange> {
+    return this.send({ method: 'PUT', path: this.s(id, `/files/${enc(path)}`), ...(bytes === undefined ? {} : { bytes }), headers });
   }
   deleteFile(id: string, path: string, headers?: Headers): Promise<Exchange> { return this.send({ method: 'DELETE', path: this.s(id, `/files/${enc(path)}`), headers }); }
   createCheckpoint(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/checkpoints'), json: body, headers }); }
@@ -66,6 +67,7 @@ export class SessionApi {
   generateCommitSummary(id: string): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/generateCommitSummary'), json: {} }); }
   commit(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/commit'), json: body, headers }); }
   listCommits(id: string, q: { limit?: number; cursor?: string } = {}): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/commits${query(q)}`) }); }
+  getCommit(id: string, commitId: string): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/commits/${enc(commitId)}`) }); }
   merge(kind: 'merge' | 'mergeFrom', targetId: string, body: unknown, headers?: Headers): Promise<Exchange> {
     return this.send({ method: 'POST', path: `/v1/sessions/${enc(targetId)}:${kind}`, json: body, headers });
   }

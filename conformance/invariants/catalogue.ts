@@ -36,7 +36,7 @@ const list = [
   ['commit.summary-exact', 'generateCommitSummary lists exactly the baseline → head changes, with the documented words', '§7'],
   ['commit.clears-changes', 'After a commit committedRevision is the head and nothing is uncommitted', '§7'],
   ['session.delete-final', 'A deleted session is 404 everywhere and unlisted; its forks live on', '§10'],
-  ['list.complete', 'Paging a filtered list returns every matching session once, in order', '§10'],
+  ['list.complete', 'Paging a list (sessions, files under a prefix, checkpoints, commits) returns every matching item once, in order', '§10'],
   ['tags.set-semantics', 'Tag patches have set semantics and return sorted tags', '§10'],
   ['etag.version-moves', 'version/ETag move by exactly one on every visible change, never on reads', '§2'],
   ['etag.stale-if-match', 'A stale If-Match is 412 and changes nothing', '§2, §3'],

@@ -62,6 +62,43 @@ export const pathArb: fc.Arbitrary<PoolPath> = fc.oneof(
   { arbitrary: fc.constantFrom(...PATHS), weight: 2 },
 );
 
+/** `prefix` repeated, then `tail`, exactly `bytes` bytes of UTF-8 (checked: a wrong length throws). */
+function pathOfBytes(head: string, unit: string, tail: string, bytes: number): string {
+  const fixed = Buffer.byteLength(head + tail, 'utf8');
+  const path = head + unit.repeat(Math.floor((bytes - fixed) / Buffer.byteLength(unit, 'utf8'))) + tail;
+  if (Buffer.byteLength(path, 'utf8') !== bytes) throw new Error(`path of ${bytes} bytes: got ${Buffer.byteLength(path, 'utf8')}`);
+  return path;
+}
+
+/**
+ * Valid paths that servers mangle: spaces, non-ASCII (NFC, so a normalising server shows), `%`,
+ * `+`, `#`, `?`, `&`, dots inside names, a character past the BMP next to one just below it (code
+ * point order and UTF-16 order disagree on them), deep directories, and paths at the 1024-byte
+ * limit (one of two-byte characters, one 512 segments deep). None collides with the pool.
+ */
+export const EXOTIC_PATHS: readonly string[] = [
+  'dir with space/naïve café.txt',
+  '100% + #1.tar.gz',
+  'a+b',
+  'q?x=1&y=2',
+  '日本語/ファイル.md',
+  'ｱ.txt',
+  '🎉.txt',
+  '.hidden.d/x..y.z',
+  'src/lib/deep/er/still/deeper/and/deeper/than/that/leaf.ts',
+  pathOfBytes('long/x', 'é', '.txt', 1024),
+  pathOfBytes('', 'd/', 'f', 1023),
+];
+
+/** A pool path most of the time, an exotic one otherwise. */
+export const widePathArb: fc.Arbitrary<string> = fc.oneof({ arbitrary: pathArb, weight: 1 }, { arbitrary: fc.constantFrom(...EXOTIC_PATHS), weight: 1 });
+
+/**
+ * Prefixes for file-list filters: a pool path and its directory form (`a` lists `a` and `a/b`,
+ * `a/` only `a/b`), parts of exotic names, and ones that match nothing.
+ */
+export const PREFIXES: readonly string[] = ['a', 'a/', 'c', '.', 'dir with space/', '日本語/', '100% +', 'ｱ', 'd/d/', 'src/lib/', 'bulk/1', 'zz'];
+
 /** A path and a content suited to it. */
 export const fileArb: fc.Arbitrary<{ path: PoolPath; content: string }> = pathArb.chain((path) =>
   fc.constantFrom(...CONTENTS[path]).map((content) => ({ path, content })),

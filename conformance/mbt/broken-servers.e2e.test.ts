@@ -14,14 +14,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROFILES } from '../cli/profiles.js';
-import { InvariantSelection } from '../invariants/selection.js';
-import { startProxy } from '../test-support/broken-proxy.js';
 import { BLAME_SERVERS } from '../test-support/broken-blame-servers.js';
 import { BROKEN_SERVERS, type BrokenServer } from '../test-support/broken-servers.js';
 import { generatorStats, type Case } from '../test-support/generator-stats.js';
-import { DEMO_TOKENS, startMock, type TestMock } from '../test-support/start-mock.js';
-import { connect } from './connect.js';
-import { runSuite, type SuiteResult } from './run-suite.js';
+import { expectCaught } from '../test-support/kill-case.js';
+import { startMock, type TestMock } from '../test-support/start-mock.js';
 
 const CI = PROFILES.ci;
 /** Stop shrinking after this long; the best reduction so far is reported. */
@@ -34,15 +31,6 @@ const MOCK_RUNS = 100;
 let mock: TestMock;
 beforeAll(async () => { mock = await startMock(); });
 afterAll(async () => { await mock.close(); });
-
-async function ciAgainst(baseUrl: string, seed: number, runs: number = CI.runs): Promise<SuiteResult> {
-  const { client, ctx } = await connect({ baseUrl, token: DEMO_TOKENS.owner, viewerToken: DEMO_TOKENS.viewer, otherTenantToken: DEMO_TOKENS.otherTenant, selection: new InvariantSelection() });
-  try {
-    return await runSuite(client, ctx, { seed, runs, maxCommands: CI.maxCommands, timeLimitMs: SHRINK_LIMIT_MS });
-  } finally {
-    await client.close();
-  }
-}
 
 const cases = [...BROKEN_SERVERS, ...BLAME_SERVERS].flatMap((broken) => (MERGE_BREAKERS.has(broken.name) ? [1, 2, 3] : [1, 2]).map((seed) => [broken.name, broken.breaks, seed, broken] as const));
 
@@ -67,18 +55,7 @@ describe('the ci profile against deliberately broken servers', () => {
     for (const [name, min] of Object.entries(atLeast)) expect(stats.hits[name as Case], `${name}: ${JSON.stringify(stats.hits)}`).toBeGreaterThanOrEqual(min);
   }, 60_000);
 
-  test.each(cases)('%s fails with %s (seed %i) and a short shrunk reproduction', async (_name, breaks, seed, broken: BrokenServer) => {
-    const proxy = await startProxy(mock.url, broken.rule());
-    try {
-      const result = await ciAgainst(proxy.url, seed);
-      const failure = result.failure;
-      const story = `${broken.name}, seed ${seed}: ${failure ? `${failure.violation.invariant} after ${result.runs} runs, steps ${failure.steps.join(' ; ')}: ${failure.violation.message}` : `passed ${result.runs} runs`}`;
-      expect(result.passed, story).toBe(false);
-      expect(failure?.violation.invariant, story).toBe(breaks);
-      expect(failure?.steps.length ?? Infinity, story).toBeLessThanOrEqual(MAX_STEPS);
-      expect(failure?.steps[0], story).toMatch(/^create\(/);
-    } finally {
-      await proxy.close();
-    }
+  test.each(cases)('%s fails with %s (seed %i) and a short shrunk reproduction', async (_name, _breaks, seed, broken: BrokenServer) => {
+    await expectCaught(mock.url, broken, seed, { shrinkLimitMs: SHRINK_LIMIT_MS, maxSteps: MAX_STEPS });
   }, 40_000);
 });

@@ -5,7 +5,12 @@
  * criss-cross.
  */
 import fc from 'fast-check';
-import { CONTENTS, checkpointPick, divergingEdits, fileArb, followUpArb, pairPick, pathArb, sessionPick, strategyArb, tagArb } from './arbitraries.js';
+import { CONTENTS, EXOTIC_PATHS, PREFIXES, checkpointPick, divergingEdits, fileArb, followUpArb, pairPick, pathArb, sessionPick, strategyArb, tagArb, widePathArb } from './arbitraries.js';
+import { largeArb, oddContentArb, type FileContent } from './file-content.js';
+import { BulkFilesCommand } from './commands/bulk-files.js';
+import { BulkHistoryCommand } from './commands/bulk-history.js';
+import { ListFilesCommand } from './commands/list-files.js';
+import { ListHistoryCommand } from './commands/list-history.js';
 import type { SuiteCommand } from './suite-command.js';
 import { AnonymousCommand } from './commands/anonymous-probe.js';
 import { CheckpointCommand } from './commands/create-checkpoint.js';
@@ -42,15 +47,27 @@ const w = (weight: number, arbitrary: fc.Arbitrary<SuiteCommand>): Weighted => (
 /** A checkpoint: `'own'` is the session's latest, a number any checkpoint of the run. */
 const ownOrAny: fc.Arbitrary<number | 'own'> = fc.oneof({ arbitrary: fc.constant('own' as const), weight: 3 }, { arbitrary: checkpointPick, weight: 1 });
 
+/** Contents beyond the pools: short text, empty, or bytes that are usually not UTF-8. */
+const wideContentArb: fc.Arbitrary<FileContent> = fc.oneof({ arbitrary: fc.constantFrom(...CONTENTS.a), weight: 1 }, { arbitrary: oddContentArb, weight: 2 });
+
+/** An exotic path (spaces, non-ASCII, `%+#`, deep, at the length limit) with a wide content. */
+const exoticFileArb = fc.record({ path: fc.constantFrom(...EXOTIC_PATHS), content: wideContentArb });
+
+/** `a` and `c.txt` from the pools: the paths divergent edits modify, delete and turn into directories. */
+const aAndC = fc.tuple(fc.constantFrom(...CONTENTS.a), fc.constantFrom(...CONTENTS['c.txt'])).map(([a, c]) => [{ path: 'a', content: a }, { path: 'c.txt', content: c }]);
+
 /**
  * A root session with up to three files of the pool and maybe a spec; most often with `a` and
- * `c.txt`, the paths divergent edits modify, delete and turn into directories.
+ * `c.txt`, sometimes with those plus exotic files (odd paths, empty or binary contents).
  */
 export const createArb: fc.Arbitrary<SuiteCommand> = fc
   .tuple(
     fc.oneof(
       { arbitrary: fc.uniqueArray(fileArb, { maxLength: 3, selector: (f) => f.path }), weight: 1 },
-      { arbitrary: fc.tuple(fc.constantFrom(...CONTENTS.a), fc.constantFrom(...CONTENTS['c.txt'])).map(([a, c]) => [{ path: 'a' as const, content: a }, { path: 'c.txt' as const, content: c }]), weight: 2 },
+      { arbitrary: aAndC, weight: 2 },
+      { arbitrary: fc.tuple(aAndC, fc.uniqueArray(exoticFileArb, { minLength: 1, maxLength: 2, selector: (f) => f.path })).map(([pool, odd]) => [...pool, ...odd]), weight: 1 },
+      // Two names that code point order and UTF-16 order sort differently, side by side.
+      { arbitrary: aAndC.map((pool) => [...pool, { path: 'ｱ.txt', content: '1\n' }, { path: '🎉.txt', content: '2\n' }]), weight: 1 },
     ),
     fc.option(fc.nat({ max: 1 }), { freq: 4 }),
   )
@@ -106,6 +123,17 @@ export function commandArbitraries(): Array<fc.Arbitrary<SuiteCommand>> {
     w(1, fc.tuple(sessionPick, fc.constantFrom(...INVALID_KINDS)).map(([s, k]) => new InvalidRequestCommand(s, k))),
     // Requests sent at once on the same sessions: the outcome must be linearizable.
     w(2, raceArb),
+    // Wider inputs: exotic paths, empty and binary bodies, and (rarer) files of hundreds of KiB to MiB.
+    w(3, fc.tuple(sessionPick, widePathArb, wideContentArb, fc.constantFrom('none', 'none', 'current', 'create-only' as const)).map(([s, p, c, pre]) => new WriteFileCommand(s, p, c, pre))),
+    w(1, fc.tuple(sessionPick, widePathArb, largeArb).map(([s, p, c]) => new WriteFileCommand(s, p, c, 'none'))),
+    // Lists: files under a prefix, checkpoints and commits (newest first), small pages and the default.
+    w(1, fc.tuple(sessionPick, fc.option(fc.constantFrom(...PREFIXES), { freq: 4 }), fc.option(fc.integer({ min: 1, max: 3 }), { freq: 3 })).map(([s, prefix, limit]) => new ListFilesCommand(s, prefix, limit))),
+    w(2, fc.tuple(sessionPick, fc.constantFrom('checkpoints', 'commits' as const), fc.option(fc.integer({ min: 1, max: 2 }), { freq: 3 })).map(([s, kind, limit]) => new ListHistoryCommand(s, kind, limit))),
+    // Bulk steps cross pages at the default page size (50); rare, they cost 50–120 requests each.
+    w(1, fc.oneof(
+      fc.tuple(sessionPick, fc.constantFrom('checkpoints', 'commits' as const), fc.integer({ min: 51, max: 56 })).map(([s, kind, n]): SuiteCommand => new BulkHistoryCommand(s, kind, n)),
+      fc.integer({ min: 51, max: 130 }).map((n): SuiteCommand => new BulkFilesCommand(n)),
+    )),
   ];
   // fc.commands picks uniformly among its arbitraries: repeat each one by its weight.
   return weighted.flatMap(({ arbitrary, weight }) => Array.from({ length: weight }, () => arbitrary));

@@ -17,6 +17,7 @@ import { compareCodePoints } from '../model/code-point-order.js';
 import { canonicalJson } from '../model/environment-spec.js';
 import { visibleSessions } from '../model/ops-sessions.js';
 import { detailView } from '../model/session-state.js';
+import { fileListBlame } from './file-list-blame.js';
 import { judgeFields, judgeSessionEtag, sessionFieldInvariant } from './judge.js';
 import type { SuiteModel, SuiteReal } from './suite-model.js';
 
@@ -81,7 +82,9 @@ export async function observeSession(model: SuiteModel, real: SuiteReal, session
   };
   const listed = await allPages(real, page, (item) => (item as { path: string }).path, 'list.complete');
   const want = [...content.files.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([path, bytes]) => ({ path, size: byteSize(bytes), sha256: sha256Hex(bytes) }));
-  sel.expect(listed !== null && canonicalJson(listed.items) === canonicalJson(want), blame, `files of session ${sessionId} differ from the model`, want, listed?.items);
+  if (listed === null || canonicalJson(listed.items) !== canonicalJson(want)) {
+    sel.violate(await fileListBlame(real, sessionId, revision, listed?.items, want, blame), `files of session ${sessionId} differ from the model`, want, listed?.items);
+  }
   if (withSpec) {
     const spec = await owner.api.getEnvironmentSpec(sessionId);
     const wantSpec = content.environmentSpec;

@@ -22,14 +22,31 @@ export function rawBytes(bytes: FileBytes): Uint8Array {
   return new Uint8Array(Buffer.from(bytes, 'base64'));
 }
 
+/**
+ * sha256 of large files, by their base64 text: every observation lists every file's sha256, and
+ * re-hashing megabytes after each step would dominate a run. Small files are cheaper to hash
+ * than to look up. Bounded: the oldest entry goes first.
+ */
+const largeShas = new Map<FileBytes, string>();
+const LARGE_TEXT = 64 * 1024;
+const MAX_LARGE = 64;
+
 /** Lowercase hex sha256 of the bytes (the file's ETag without quotes). */
 export function sha256Hex(bytes: FileBytes): string {
-  return createHash('sha256').update(Buffer.from(bytes, 'base64')).digest('hex');
+  const known = bytes.length >= LARGE_TEXT ? largeShas.get(bytes) : undefined;
+  if (known !== undefined) return known;
+  const sha = createHash('sha256').update(Buffer.from(bytes, 'base64')).digest('hex');
+  if (bytes.length >= LARGE_TEXT) {
+    if (largeShas.size >= MAX_LARGE) largeShas.delete(largeShas.keys().next().value as FileBytes);
+    largeShas.set(bytes, sha);
+  }
+  return sha;
 }
 
-/** Size in bytes. */
+/** Size in bytes, computed from the base64 length (canonical padding). */
 export function byteSize(bytes: FileBytes): number {
-  return Buffer.from(bytes, 'base64').length;
+  const padding = bytes.endsWith('==') ? 2 : bytes.endsWith('=') ? 1 : 0;
+  return (bytes.length / 4) * 3 - padding;
 }
 
 /**

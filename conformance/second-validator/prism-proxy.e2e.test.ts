@@ -70,6 +70,11 @@ describe('Prism as a second validator', () => {
     expect(headers).toEqual([]);
     expect(log.unhandled).toEqual([]);
     expect(log.validated).toBeGreaterThan(400);
+    // The generators write bytes that are not UTF-8: those uploads went straight to the mock, and
+    // only file uploads and downloads were ever taken out of Prism's hands.
+    expect(log.bypassed.length).toBeGreaterThan(0);
+    for (const { method, url } of log.bypassed) expect(`${method} ${url}`).toMatch(/^PUT \/v1\/sessions\/[^/]+\/files\/[^/?]+$/);
+    for (const { method, url } of log.garbled) expect(`${method} ${url}`).toMatch(/^GET \/v1\/sessions\/[^/]+\/files\/[^/?]+(\?.*)?$/);
     // What Prism refused as invalid, the mock refused too: only the suite's deliberate bad requests.
     for (const refused of log.refused) {
       expect(refused.serverStatus, `${refused.method} ${refused.url}: Prism refused (${refused.type}) what the mock accepted`).toBeGreaterThanOrEqual(400);
@@ -88,7 +93,7 @@ describe('Prism as a second validator', () => {
     expect(String(flagged.headers['sl-violations'])).toContain('version');
   });
 
-  test('what Prism cannot carry: non-UTF-8 file bytes (both ways) and empty file bodies; %2F paths are fine', async () => {
+  test('what Prism cannot carry: non-UTF-8 file bytes (both ways); empty file bodies and %2F paths are fine', async () => {
     const created = await call(mock.url, 'POST', '/v1/sessions', JSON.stringify({ title: 'bytes' }), { 'content-type': 'application/json' });
     const id = (JSON.parse(created.body.toString('utf8')) as { id: string }).id;
     const octet = { 'content-type': 'application/octet-stream' };
@@ -107,9 +112,14 @@ describe('Prism as a second validator', () => {
     expect(direct.body.equals(bytes)).toBe(true);
     expect(proxied.body.length).toBe(11);
     expect(proxied.headers.etag).toBe(direct.headers.etag);
-    // An empty body is "no body" to Prism: it refuses the PUT (422) that the mock takes as an empty file.
+    // An empty body is "no body" to Prism; the body of a file PUT is optional (an empty file), so
+    // Prism forwards both forms and the mock stores empty files (contract/checks/prism-mock.test.ts
+    // pins that Prism would refuse them if the body were required).
     const empty = await call(prism.origin, 'PUT', `/v1/sessions/${id}/files/empty`, Buffer.alloc(0), octet);
-    expect(empty.status).toBe(422);
-    expect((await call(mock.url, 'PUT', `/v1/sessions/${id}/files/empty`, Buffer.alloc(0), octet)).status).toBe(201);
+    expect(empty.status).toBe(201);
+    expect(JSON.parse(empty.body.toString('utf8'))).toMatchObject({ size: 0 });
+    const none = await call(prism.origin, 'PUT', `/v1/sessions/${id}/files/none`);
+    expect(none.status).toBe(201);
+    expect(JSON.parse(none.body.toString('utf8'))).toMatchObject({ size: 0 });
   });
 });

@@ -139,3 +139,45 @@ describe('Prism and the order of `:merge` / `:mergeFrom` in the document', () =>
     }
   }, 30_000);
 });
+
+describe('Prism and empty bodies (contract/README.md §12)', () => {
+  /** An empty file PUT to a Prism mock of `document`: once with `Content-Length: 0`, once with no body. */
+  async function emptyPuts(document: string): Promise<Answer[]> {
+    const prism = await startPrism(document);
+    try {
+      const path = '/v1/sessions/ses_4b1e9a/files/empty.txt';
+      return [
+        await send(prism.origin, { method: 'PUT', path, headers: { 'content-type': 'application/octet-stream' }, body: '' }),
+        await send(prism.origin, { method: 'PUT', path, headers: {} }),
+      ];
+    } finally {
+      await prism.stop();
+    }
+  }
+
+  it('takes an empty file PUT, in both forms, against this document (the body is optional)', async () => {
+    for (const answer of await emptyPuts(CONTRACT_FILE)) {
+      expect(answer.violations).toEqual([]);
+      expect([200, 201]).toContain(answer.status);
+    }
+  }, 30_000);
+
+  it('refuses it when the body is marked required: to Prism `Content-Length: 0` is no body', async () => {
+    const doc = readContract();
+    const putFile = ((doc.paths as Record<string, Record<string, { requestBody: { required: boolean } }>>)['/v1/sessions/{sessionId}/files/{filePath}'])?.put;
+    if (!putFile) throw new Error('putFile is not where this test looks for it');
+    putFile.requestBody.required = true;
+    const dir = mkdtempSync(join(tmpdir(), 'prism-empty-'));
+    const file = join(dir, 'required-body.yaml');
+    writeFileSync(file, stringify(doc));
+    try {
+      for (const answer of await emptyPuts(file)) {
+        // The mock answers the document's 400; `prism proxy --errors` answers 422 (second-validator).
+        expect(answer.status).toBe(400);
+        expect(answer.violations).toEqual(["request: Body parameter is required"]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

@@ -130,6 +130,9 @@ export interface paths {
          * Write a file
          * @description Creates or replaces the file. Writing the same bytes again changes nothing (no new revision).
          *     `If-Match` compares with the file's ETag; `If-None-Match: *` only creates.
+         *     The body is the file's bytes. A PUT without a body and one with `Content-Length: 0` are the
+         *     same request in HTTP/1.1: both write an empty file (`size: 0`), which is why the body is
+         *     not `required`.
          */
         put: operations["putFile"];
         post?: never;
@@ -1511,7 +1514,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The file's bytes; none (or `Content-Length: 0`) is an empty file. */
+        requestBody?: {
             content: {
                 "application/octet-stream": string;
                 "text/plain": string;

@@ -101,6 +101,20 @@ describe('createMockServer with the demo fixtures', () => {
     await other.body.dump();
   });
 
+  it('stores an empty file for a PUT without a body and for one with Content-Length: 0 (the same request in HTTP/1.1)', async () => {
+    const created = await send('POST', '/v1/sessions', { json: { title: 'empty bodies' } });
+    const id = created.json.id as string;
+    const put = (name: string, framing: string): Promise<ParsedReply> =>
+      rawExchange(server, `PUT /v1/sessions/${id}/files/${name} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer demo-ana\r\n${framing}Connection: close\r\n\r\n`);
+    for (const [name, framing] of [['no-body.txt', ''], ['zero-length.txt', 'Content-Length: 0\r\n'], ['zero-octets.bin', 'Content-Length: 0\r\nContent-Type: application/octet-stream\r\n']] as const) {
+      const reply = await put(name, framing);
+      expect(reply.status, name).toBe(201);
+      expect(reply.json, name).toMatchObject({ path: name, size: 0, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', changed: true });
+    }
+    const listed = await send('GET', `/v1/sessions/${id}/files`);
+    expect(listed.json.items.map((f: { size: number }) => f.size)).toEqual([0, 0, 0]);
+  });
+
   it('refuses a body over the size limit with 413 problem+json', async () => {
     const list = await send('GET', '/v1/sessions?limit=1');
     const id = list.json.items[0].id as string;

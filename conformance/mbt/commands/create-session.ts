@@ -2,15 +2,19 @@
 import { createSession } from '../../model/ops-sessions.js';
 import type { EnvironmentSpec } from '../../model/environment-spec.js';
 import { SPECS } from '../arbitraries.js';
+import { contentBytes, contentLabel, type FileContent } from '../file-content.js';
 import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
 import { observeSession } from '../observe.js';
 import { reportOf, viewerAccess } from '../step-helpers.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
+/** A create with more files than this prints only the first ones. */
+const SHOWN_FILES = 4;
+
 /** Creates a session of the run; it becomes the next `s<i>`. */
 export class CreateSessionCommand extends SuiteCommand {
-  constructor(readonly files: ReadonlyArray<{ path: string; content: string }>, readonly spec: number | null) {
+  constructor(readonly files: ReadonlyArray<{ path: string; content: FileContent }>, readonly spec: number | null) {
     super();
   }
 
@@ -22,9 +26,11 @@ export class CreateSessionCommand extends SuiteCommand {
     const { ctx } = real;
     const label = sLabel(model.sessions.length);
     const environmentSpec = this.spec === null ? undefined : (structuredClone(SPECS[this.spec]) as unknown as EnvironmentSpec);
-    const body = { title: `conformance ${label}`, tags: [model.runTag], access: viewerAccess(ctx), files: this.files.map((f) => ({ ...f })), ...(environmentSpec ? { environmentSpec } : {}) };
+    // Text travels as UTF-8 JSON strings, bytes as base64 (`encoding`).
+    const files = this.files.map((f) => (typeof f.content === 'string' ? { path: f.path, content: f.content } : { path: f.path, content: Buffer.from(f.content).toString('base64'), encoding: 'base64' }));
+    const body = { title: `conformance ${label}`, tags: [model.runTag], access: viewerAccess(ctx), files, ...(environmentSpec ? { environmentSpec } : {}) };
     const exchange = await ctx.owner.api.createSession(body);
-    const expected = createSession(model.store, ctx.owner.principal, body, reportOf(exchange));
+    const expected = createSession(model.store, ctx.owner.principal, { ...body, files: this.files.map((f) => ({ path: f.path, content: contentBytes(f.content) })) }, reportOf(exchange));
     judgeStatus(ctx.selection, exchange, expected, 'model.status');
     if (!expected.ok) return;
     model.sessions.push(expected.value.id);
@@ -34,7 +40,9 @@ export class CreateSessionCommand extends SuiteCommand {
   }
 
   toString(): string {
-    const files = this.files.map((f) => `${f.path}=${JSON.stringify(f.content)}`).join(', ');
+    // A bulk create prints its first files and the count, not a hundred entries.
+    const shown = this.files.slice(0, SHOWN_FILES).map((f) => `${f.path}=${contentLabel(f.content)}`);
+    const files = this.files.length > SHOWN_FILES ? `${shown.join(', ')}, … ${this.files.length} files` : shown.join(', ');
     return `create(files=[${files}]${this.spec === null ? '' : `, spec=${this.spec}`})`;
   }
 }

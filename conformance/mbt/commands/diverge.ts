@@ -5,6 +5,7 @@
  * Each edit and the merge are full steps of their own (checked and observed as such).
  */
 import type { Strategy } from '../../model/merge-plan.js';
+import { contentLabel, type FileContent } from '../file-content.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
 import { DeleteFileCommand } from './delete-file.js';
@@ -12,7 +13,7 @@ import { MergeCommand } from './merge-sessions.js';
 import { WriteFileCommand } from './write-file.js';
 
 /** One edit: write a file or delete one. */
-export type Edit = { readonly op: 'write'; readonly path: string; readonly content: string } | { readonly op: 'delete'; readonly path: string };
+export type Edit = { readonly op: 'write'; readonly path: string; readonly content: FileContent } | { readonly op: 'delete'; readonly path: string };
 
 /** The merge a `diverge` ends with: `into` the first session or the second. */
 export interface FollowUp {
@@ -37,7 +38,7 @@ export function editStep(session: number, edit: Edit): SuiteCommand {
 
 /** How an edit prints: `a="2\n"` or `-a`. */
 export function editLabel(edit: Edit): string {
-  return edit.op === 'write' ? `${edit.path}=${JSON.stringify(edit.content)}` : `-${edit.path}`;
+  return edit.op === 'write' ? `${edit.path}=${contentLabel(edit.content)}` : `-${edit.path}`;
 }
 
 /** Edits in two sessions, then maybe a merge between them. */

@@ -1,5 +1,7 @@
 /** `readAt(s0, a, back=2)`: read a file at an earlier revision of the session's history. */
+import { rawBytes, utf8Text } from '../../model/bytes.js';
 import { readFile } from '../../model/ops-files.js';
+import { contentLabel } from '../file-content.js';
 import { judgeStatus } from '../judge.js';
 import { firstParentBack } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
@@ -28,7 +30,9 @@ export class ReadAtRevisionCommand extends SessionCommand {
     judgeStatus(ctx.selection, exchange, expected, 'content.read-at-revision');
     if (!expected.ok) return;
     const got = Buffer.from(exchange.response.bytes).toString('base64');
-    ctx.selection.expect(got === expected.value.bytes, 'content.read-at-revision', `${this.toString()}: bytes differ`, Buffer.from(expected.value.bytes, 'base64').toString('utf8'), Buffer.from(exchange.response.bytes).toString('utf8'));
+    // Short text as text, anything else as its size and sha (a large file must not flood the report).
+    const shown = (bytes: Uint8Array): string => contentLabel((bytes.length <= 64 ? utf8Text(Buffer.from(bytes).toString('base64')) : null) ?? bytes);
+    ctx.selection.expect(got === expected.value.bytes, 'content.read-at-revision', `${this.toString()}: bytes differ`, shown(rawBytes(expected.value.bytes)), shown(exchange.response.bytes));
     ctx.selection.expect(exchange.response.headers.etag === `"${expected.value.sha256}"`, 'content.read-at-revision', `${this.toString()}: ETag is not the quoted sha256 of the bytes`);
   }
 

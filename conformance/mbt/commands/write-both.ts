@@ -1,4 +1,5 @@
 /** `writeBoth(s0 a="1\n", s1 a="2\n")`: diverging edits of one path in two sessions. */
+import { contentLabel, type FileContent } from '../file-content.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
 import { subStep } from './diverge.js';
@@ -6,7 +7,7 @@ import { WriteFileCommand } from './write-file.js';
 
 /** Two plain writes of the same path with different contents, each checked like `write`. */
 export class WriteBothCommand extends SuiteCommand {
-  constructor(readonly first: number, readonly second: number, readonly path: string, readonly content1: string, readonly content2: string) {
+  constructor(readonly first: number, readonly second: number, readonly path: string, readonly content1: FileContent, readonly content2: FileContent) {
     super();
   }
 
@@ -21,6 +22,6 @@ export class WriteBothCommand extends SuiteCommand {
   }
 
   toString(): string {
-    return `writeBoth(${sLabel(this.first)} ${this.path}=${JSON.stringify(this.content1)}, ${sLabel(this.second)} ${this.path}=${JSON.stringify(this.content2)})`;
+    return `writeBoth(${sLabel(this.first)} ${this.path}=${contentLabel(this.content1)}, ${sLabel(this.second)} ${this.path}=${contentLabel(this.content2)})`;
   }
 }

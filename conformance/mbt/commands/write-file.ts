@@ -1,5 +1,6 @@
-/** `write(s0, a="1\n", ifMatch=stale)`: PUT a file, with or without a precondition. */
+/** `write(s0, a="1\n", stale)`, `write(s0, a=bytes(2: c3 28))`: PUT a file, with or without a precondition. */
 import { sha256Hex, toFileBytes } from '../../model/bytes.js';
+import { contentBytes, contentLabel, type FileContent } from '../file-content.js';
 import { putFile } from '../../model/ops-files.js';
 import type { InvariantId } from '../../invariants/catalogue.js';
 import { judgeFields, judgeStatus } from '../judge.js';
@@ -11,9 +12,9 @@ import type { SuiteModel, SuiteReal } from '../suite-model.js';
 /** Which precondition the write sends. */
 export type WritePrecondition = 'none' | 'current' | 'stale' | 'create-only';
 
-/** Writes a file of the pool into a session of the run. */
+/** Writes a file into a session of the run; the empty string is sent as a PUT with no body at all. */
 export class WriteFileCommand extends SessionCommand {
-  constructor(session: number, readonly path: string, readonly content: string, readonly precondition: WritePrecondition) {
+  constructor(session: number, readonly path: string, readonly content: FileContent, readonly precondition: WritePrecondition) {
     super(session);
   }
 
@@ -25,8 +26,8 @@ export class WriteFileCommand extends SessionCommand {
     if (this.precondition === 'current') headers['if-match'] = current === undefined ? '*' : `"${sha256Hex(current)}"`;
     if (this.precondition === 'stale') headers['if-match'] = `"${sha256Hex(toFileBytes('stale'))}"`;
     if (this.precondition === 'create-only') headers['if-none-match'] = '*';
-    const exchange = await ctx.owner.api.putFile(id, this.path, Buffer.from(this.content, 'utf8'), headers);
-    const expected = putFile(model.store, ctx.owner.principal, id, { path: this.path, content: this.content, ifMatch: headers['if-match'], ifNoneMatch: headers['if-none-match'] }, reportOf(exchange));
+    const exchange = await ctx.owner.api.putFile(id, this.path, this.content === '' ? undefined : contentBytes(this.content), headers);
+    const expected = putFile(model.store, ctx.owner.principal, id, { path: this.path, content: contentBytes(this.content), ifMatch: headers['if-match'], ifNoneMatch: headers['if-none-match'] }, reportOf(exchange));
     const primary: InvariantId = this.precondition === 'stale' || this.precondition === 'create-only' ? 'etag.stale-if-match' : 'content.read-your-writes';
     judgeStatus(ctx.selection, exchange, expected, primary);
     if (expected.ok) {
@@ -38,6 +39,6 @@ export class WriteFileCommand extends SessionCommand {
   }
 
   toString(): string {
-    return `write(${sLabel(this.session)}, ${this.path}=${JSON.stringify(this.content)}${this.precondition === 'none' ? '' : `, ${this.precondition}`})`;
+    return `write(${sLabel(this.session)}, ${this.path}=${contentLabel(this.content)}${this.precondition === 'none' ? '' : `, ${this.precondition}`})`;
   }
 }

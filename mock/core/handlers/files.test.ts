@@ -158,16 +158,50 @@ describe('files', () => {
     const second = expectStatus(api, 200, 'GET', `/v1/sessions/${s.id}/files?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`).json;
     expect(second.items.map((f: { path: string }) => f.path)).toEqual(['f2', 'f3']);
   });
+
+  it('pages past paths at the 1024-byte limit with cursors within the 512-character limit', () => {
+    const api = checkedCore();
+    // Two-byte characters and 512 segments: the longest keys a file list can resume after.
+    const paths = [`long/${'é'.repeat(509)}x`, `${'d/'.repeat(511)}f`, 'z'];
+    expect(paths.map((p) => Buffer.byteLength(p, 'utf8'))).toEqual([1024, 1023, 1]);
+    const s = createSession(api, Object.fromEntries(paths.map((p) => [p, 'x'])));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+      const page = expectStatus(api, 200, 'GET', `/v1/sessions/${s.id}/files?limit=1${query}`).json;
+      seen.push(...page.items.map((f: { path: string }) => f.path));
+      cursor = page.nextCursor;
+      expect((cursor ?? '').length).toBeLessThanOrEqual(512);
+    } while (cursor !== null);
+    expect(seen).toEqual([...paths].sort());
+  });
 });
 
-describe('empty files', () => {
+describe('empty files (contract/README.md §2: no body and `Content-Length: 0` are the same PUT)', () => {
+  const EMPTY_SHA = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
   it('writes a zero-length file when the body declares a non-JSON type', () => {
     const api = checkedCore();
     const s = createSession(api);
     const written = api.send('PUT', `/v1/sessions/${s.id}/files/empty.txt`, { body: '' });
     expect(written.status).toBe(201);
-    expect(written.json.size).toBe(0);
+    expect(written.json).toMatchObject({ size: 0, sha256: EMPTY_SHA, changed: true });
     expect(readTree(api, s.id)).toEqual({ 'empty.txt': '' });
-    expect(api.send('PUT', `/v1/sessions/${s.id}/files/none.txt`).json.code).toBe('validation-failed');
+  });
+
+  it('writes a zero-length file for a PUT with no body and no Content-Type, and a second one changes nothing', () => {
+    const api = checkedCore();
+    const s = createSession(api, { 'a.txt': 'one' });
+    const written = api.send('PUT', `/v1/sessions/${s.id}/files/none.txt`);
+    expect(written.status).toBe(201);
+    expect(written.json).toMatchObject({ path: 'none.txt', size: 0, sha256: EMPTY_SHA, changed: true });
+    expect(written.headers.etag).toBe(`"${EMPTY_SHA}"`);
+    const emptied = api.send('PUT', `/v1/sessions/${s.id}/files/a.txt`);
+    expect(emptied.status).toBe(200);
+    expect(emptied.json).toMatchObject({ size: 0, changed: true });
+    const again = api.send('PUT', `/v1/sessions/${s.id}/files/a.txt`, { body: '' });
+    expect(again.json).toMatchObject({ size: 0, changed: false, revision: emptied.json.revision });
+    expect(readTree(api, s.id)).toEqual({ 'a.txt': '', 'none.txt': '' });
   });
 });
