@@ -45,19 +45,26 @@ export function nextKey(model: { runTag: string; keys: number }): string {
   return `${model.runTag}-k${model.keys}`;
 }
 
-/** A checkpoint pick: `'own'` is the session's latest checkpoint, a number is label `c<n>`. */
-export type CheckpointPick = number | 'own';
+/**
+ * A checkpoint pick: `'own'` is the session's latest checkpoint, `'previous'` the one before it
+ * (restoring past a later save point: the case that must keep the later one), a number is label
+ * `c<n>`.
+ */
+export type CheckpointPick = number | 'own' | 'previous';
 
 /** The label index a pick resolves to, or null when there is none. */
 export function resolveCheckpoint(model: { checkpoints: readonly string[]; store: { checkpoints: ReadonlyMap<string, { sessionId: string }> } }, sessionId: string | undefined, pick: CheckpointPick): number | null {
-  if (pick !== 'own') return pick < model.checkpoints.length ? pick : null;
+  if (typeof pick === 'number') return pick < model.checkpoints.length ? pick : null;
+  let skip = pick === 'previous' ? 1 : 0;
   for (let i = model.checkpoints.length - 1; i >= 0; i -= 1) {
-    if (model.store.checkpoints.get(model.checkpoints[i] as string)?.sessionId === sessionId) return i;
+    if (model.store.checkpoints.get(model.checkpoints[i] as string)?.sessionId !== sessionId) continue;
+    if (skip === 0) return i;
+    skip -= 1;
   }
   return null;
 }
 
-/** How a pick prints: `c2` or `own`. */
+/** How a pick prints: `c2`, `own` or `previous`. */
 export function pickLabel(pick: CheckpointPick): string {
-  return pick === 'own' ? 'own' : `c${pick}`;
+  return typeof pick === 'number' ? `c${pick}` : pick;
 }

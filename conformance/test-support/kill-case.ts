@@ -12,11 +12,15 @@ import { startProxy } from './broken-proxy.js';
 import type { BrokenServer } from './broken-servers.js';
 import { DEMO_TOKENS } from './start-mock.js';
 
+const KILL_CONCURRENCY = 4;
+
 /** The `ci` profile's runs and steps against `baseUrl` on `seed`, shrinking for at most `shrinkLimitMs`. */
 export async function ciAgainst(baseUrl: string, seed: number, shrinkLimitMs: number, runs: number = PROFILES.ci.runs): Promise<SuiteResult> {
-  const { client, ctx } = await connect({ baseUrl, token: DEMO_TOKENS.owner, viewerToken: DEMO_TOKENS.viewer, otherTenantToken: DEMO_TOKENS.otherTenant, selection: new InvariantSelection() });
+  const { client, ctx } = await connect({ baseUrl, token: DEMO_TOKENS.owner, viewerToken: DEMO_TOKENS.viewer, otherTenantToken: DEMO_TOKENS.otherTenant, selection: new InvariantSelection(), concurrency: KILL_CONCURRENCY });
   try {
-    return await runSuite(client, ctx, { seed, runs, maxCommands: PROFILES.ci.maxCommands, timeLimitMs: shrinkLimitMs });
+    // Four runs in flight: the same failure as one at a time (the lowest-numbered failing run),
+    // found sooner, so the time limit holds on a busy machine too.
+    return await runSuite(client, ctx, { seed, runs, maxCommands: PROFILES.ci.maxCommands, timeLimitMs: shrinkLimitMs, concurrency: KILL_CONCURRENCY });
   } finally {
     await client.close();
   }

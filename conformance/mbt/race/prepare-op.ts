@@ -130,7 +130,7 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       return {
         ...base, primary: op.ifMatch ? 'etag.stale-if-match' : 'tags.set-semantics', replayKey: null, creates: null,
         send: () => api.patchTags(id, body, ifMatch ? { 'if-match': ifMatch } : undefined),
-        control: ifMatch ? async () => refusedAlone(await api.patchTags(id, body, NEVER_CURRENT), base.label, NEVER_CURRENT) : null,
+        control: ifMatch ? async () => refusedAlone(await api.patchTags(id, body, NEVER_CURRENT), base.label, NEVER_CURRENT) : async () => setAlone(await api.patchTags(id, body), base.label, body),
         apply: (store) => patchTags(store, actor, id, { ...body, ifMatch }),
         judge: (sel, ex, outcome) => sessionJudge(sel, ex, outcome, 'tags.set-semantics', base.label),
       };
@@ -162,6 +162,18 @@ const NEVER_CURRENT = { 'if-match': '"0"' };
 function refusedAlone(exchange: Exchange, label: string, headers: Record<string, string>): Verdict | null {
   if (exchange.response.status === 412) return null;
   return { invariant: 'etag.stale-if-match', message: `control: ${label} sent again alone with If-Match ${headers['if-match'] ?? ''} (stale) answered ${exchange.response.status}, not 412: the precondition does not hold even one request at a time` };
+}
+
+/**
+ * The control of a plain tag patch: sent again alone (a set operation, so repeating it is
+ * harmless), the answer must hold every tag it adds and none it only removes.
+ */
+function setAlone(exchange: Exchange, label: string, body: { add: readonly string[]; remove: readonly string[] }): Verdict | null {
+  const tags = (exchange.response.json as { tags?: unknown } | undefined)?.tags;
+  const held = new Set(Array.isArray(tags) ? tags : []);
+  const wrong = [...body.add.filter((t) => !body.remove.includes(t) && !held.has(t)), ...body.remove.filter((t) => !body.add.includes(t) && held.has(t))];
+  if (exchange.response.status === 200 && wrong.length === 0) return null;
+  return { invariant: 'tags.set-semantics', message: `control: ${label} sent again alone answered ${exchange.response.status} with tags ${canonicalJson(tags ?? null)}: ${wrong.join(', ') || 'the patch'} not applied even one request at a time` };
 }
 
 /** The control of an Idempotency-Key: retried alone, the request must replay one of the race's answers. */
