@@ -50,9 +50,9 @@ export async function allPages(real: SuiteReal, fetch: (cursor: string | undefin
 
 /**
  * How deep a read goes: after a `step` the files and spec of a head already read are not read
- * again; the `sweep` reads everything, and `sweep-paged` pages the files two at a time.
+ * again (one page of 200 files); the `sweep` reads everything, paging the files two at a time.
  */
-export type ReadMode = 'step' | 'sweep' | 'sweep-paged';
+export type ReadMode = 'step' | 'sweep';
 
 /** Compares one session (and its files) with the model. */
 export async function observeSession(model: SuiteModel, real: SuiteReal, sessionId: string, blame: InvariantId, withSpec: boolean, mode: ReadMode = 'step'): Promise<void> {
@@ -76,7 +76,7 @@ export async function observeSession(model: SuiteModel, real: SuiteReal, session
   const content = model.store.graph.content(state.head);
   let revision: string | undefined;
   const page = async (cursor: string | undefined): Promise<Exchange> => {
-    const exchange = await owner.api.listFiles(sessionId, { limit: mode === 'sweep-paged' ? 2 : 200, cursor, revision });
+    const exchange = await owner.api.listFiles(sessionId, { limit: mode === 'sweep' ? 2 : 200, cursor, revision });
     revision ??= (exchange.response.json as { revision?: string } | undefined)?.revision;
     return exchange;
   };
@@ -136,14 +136,9 @@ function moved(model: SuiteModel, id: string): boolean {
 
 /**
  * The end-of-run sweep: every session of the run read deeply (detail, files, spec; deleted ones
- * must be 404), catching what the lean per-step observation lets through. The session with the
- * most files pages them two at a time, so file-list paging is checked in every run.
+ * must be 404), catching what the lean per-step observation lets through. Files are paged two at
+ * a time, so file-list paging is checked in every run.
  */
 export async function sweepAll(model: SuiteModel, real: SuiteReal): Promise<void> {
-  const size = (id: string): number => {
-    const state = model.store.sessions.get(id);
-    return state && !state.deleted ? model.store.graph.content(state.head).files.size : -1;
-  };
-  const paged = model.sessions.reduce<string | undefined>((best, id) => (best === undefined || size(id) > size(best) ? id : best), undefined);
-  for (const id of model.sessions) await observeSession(model, real, id, 'lineage.fork-isolation', true, id === paged ? 'sweep-paged' : 'sweep');
+  for (const id of model.sessions) await observeSession(model, real, id, 'lineage.fork-isolation', true, 'sweep');
 }

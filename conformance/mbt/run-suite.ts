@@ -143,11 +143,13 @@ export async function runSuite(client: HttpClient, ctx: SuiteContext, options: R
           sweeping = true;
           await sweepAll(run.model, run.real);
         }
-      } catch (error) {
-        if (error instanceof SkippedViolation) return;
+      } catch (thrown) {
+        if (thrown instanceof SkippedViolation) return;
+        // The sweep is an observation after the last step, not a step: its failures say so.
+        const error = sweeping && thrown instanceof InvariantViolation ? new InvariantViolation({ ...thrown.data, message: `end-of-run sweep: ${thrown.data.message}` }) : thrown;
         // Stop the lanes from starting later runs while this one shrinks.
         if (index < lowestFailure) lowestFailure = index;
-        caught = { error, steps: [...run.model.log, ...(sweeping ? ['sweep()'] : [])], trace: scope.exchanges };
+        caught = { error, steps: [...run.model.log], trace: scope.exchanges };
         throw error;
       } finally {
         commands += run.model.log.length;
