@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     const outcomes = await sweepSeeds(seeds, {
       baseUrl: mock.url, tokens: { token: 'demo-bea', viewerToken: 'demo-cleo', otherTenantToken: 'demo-finn' }, profile: values.profile as ProfileName,
       ...(values.runs ? { runs: Number(values.runs) } : {}),
-      onSeed: (o) => console.log(`seed ${o.seed}: ${o.passed ? 'pass' : 'FALSE ALARM'}  ${o.runs}/${o.plannedRuns} runs, ${o.commands} commands in ${o.seconds.toFixed(1)} s${o.alarm ? `\n  ${o.alarm}` : ''}`),
+      onSeed: (o) => console.log(`seed ${o.seed}: ${o.passed ? 'pass' : 'FALSE ALARM'}  ${o.runs}/${o.plannedRuns} runs, ${o.commands} commands in ${o.seconds.toFixed(1)} s${o.notExercised.length > 0 ? `, not exercised: ${o.notExercised.join(', ')}` : ''}${o.alarm ? `\n  ${o.alarm}` : ''}`),
     });
     const failed = outcomes.filter((o) => !o.passed).length;
     const short = outcomes.filter((o) => o.passed && o.runs < o.plannedRuns).length;

@@ -4,6 +4,7 @@
  * and fails the campaign. `npm run sweep:seeds` runs 20 seeds; CI runs a few, smaller, as a test.
  */
 import { PROFILES, type ProfileName } from '../conformance/cli/profiles.js';
+import { INVARIANTS } from '../conformance/invariants/catalogue.js';
 import { InvariantSelection } from '../conformance/invariants/selection.js';
 import { connect } from '../conformance/mbt/connect.js';
 import { runSuite } from '../conformance/mbt/run-suite.js';
@@ -18,6 +19,8 @@ export interface SeedOutcome {
   readonly seconds: number;
   /** The invariant, message and shrunk steps of a false alarm. */
   readonly alarm: string | null;
+  /** Invariants the seed never checked (a certified run would be incomplete with any). */
+  readonly notExercised: readonly string[];
 }
 
 /** Where the server is and how much to run per seed. */
@@ -45,6 +48,7 @@ export async function sweepSeeds(seeds: readonly number[], options: SweepOptions
       const f = result.failure;
       const outcome: SeedOutcome = {
         seed, passed: result.passed, runs: result.runs, plannedRuns: result.plannedRuns, commands: result.commands, seconds: (performance.now() - started) / 1000,
+        notExercised: INVARIANTS.map((i) => i.id).filter((id) => (result.checks.get(id) ?? 0) === 0),
         alarm: f ? `${f.violation.invariant}: ${f.violation.message}\n    steps: ${f.steps.join(' ; ')}\n    replay: --seed ${f.seed} --path '${f.path ?? ''}'` : null,
       };
       outcomes.push(outcome);

@@ -53,6 +53,7 @@ export class RaceCommand extends SuiteCommand {
       }
       stateMismatch.set(trial, found);
     }
+    if (fit) real.ctx.selection.count('concurrency.linearizable');
     if (!fit) {
       const answers = ops.map((op, i) => `${op.label} → ${describe(exchanges[i] as Exchange)}`);
       const found = verdict(trials, stateMismatch, answers);
