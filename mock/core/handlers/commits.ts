@@ -51,11 +51,11 @@ export function commitHandlers(store: Store): Record<string, OperationHandler> {
     },
 
     listCommits(input) {
-      const after = cursorKey(input);
+      const after = cursorKey(store, input);
       if (!after.ok) return problemFrom(after);
       const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
-      const page = pageNewestFirst(found.value.commits, (id) => store.commits.get(id), input.params.query.limit as number, after.value);
+      const page = pageNewestFirst(store, found.value.commits, (id) => store.commits.get(id), input.params.query.limit as number, after.value);
       return page ? json(200, page) : problemFrom(INVALID_CURSOR);
     },
 

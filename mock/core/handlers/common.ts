@@ -3,7 +3,6 @@ import type { HandlerInput } from '../http/pipeline.js';
 import { failure, success, type Result } from '../http/respond.js';
 import type { MockResponse } from '../http/messages.js';
 import { changeableSession, visibleSession } from '../state/access.js';
-import { decodeCursor } from '../state/cursor.js';
 import { etag, ifMatchPasses } from '../state/conditional.js';
 import type { SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
@@ -74,10 +73,10 @@ export const INVALID_CURSOR = failure('invalid-cursor', 'This cursor was not mad
  * or `undefined` without a cursor. Decoded before any session lookup: a cursor this server never
  * made is a bad request (400), whoever asks and whichever session it names.
  */
-export function cursorKey(input: HandlerInput): Result<string | undefined> {
+export function cursorKey(store: Store, input: HandlerInput): Result<string | undefined> {
   const cursor = input.params.query.cursor as string | undefined;
   if (cursor === undefined) return success(undefined);
-  const key = decodeCursor(cursor, 1);
+  const key = store.cursors.decode(cursor, 1);
   return key && typeof key[0] === 'string' ? success(key[0]) : INVALID_CURSOR;
 }
 

@@ -1,7 +1,6 @@
 import { createFileBlob, validatePath } from '../domain/index.js';
 import type { HandlerInput, OperationHandler } from '../http/pipeline.js';
 import { empty, failure, json, problemFrom, success, type Result } from '../http/respond.js';
-import { encodeCursor } from '../state/cursor.js';
 import { etag, ifMatchPasses, ifNoneMatchHits } from '../state/conditional.js';
 import type { Store } from '../state/store.js';
 import { active, changeable, contentAt, cursorKey, header, pastState, pathParam, readable } from './common.js';
@@ -21,7 +20,7 @@ export function fileHandlers(store: Store): Record<string, OperationHandler> {
     listFiles(input) {
       const when = pastState(input);
       if (!when.ok) return problemFrom(when);
-      const after = cursorKey(input);
+      const after = cursorKey(store, input);
       if (!after.ok) return problemFrom(after);
       const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
@@ -31,7 +30,7 @@ export function fileHandlers(store: Store): Record<string, OperationHandler> {
       const prefix = (input.params.query.prefix as string | undefined) ?? '';
       const page = at.value.content.files.page({ after: after.value ?? null, prefix, limit });
       const items = page.entries.map(([path, blob]) => ({ path, size: blob.size, sha256: blob.sha256 }));
-      return json(200, { items, nextCursor: page.nextCursor === null ? null : encodeCursor([page.nextCursor]), revision: at.value.revision });
+      return json(200, { items, nextCursor: page.nextCursor === null ? null : store.cursors.encode([page.nextCursor]), revision: at.value.revision });
     },
 
     getFile(input) {

@@ -1,6 +1,5 @@
 import type { OperationHandler } from '../http/pipeline.js';
 import { failure, json, problemFrom } from '../http/respond.js';
-import { encodeCursor } from '../state/cursor.js';
 import { withId, type AccessEntry, type CheckpointRecord, type SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
 import { changeable, cursorKey, INVALID_CURSOR, jsonBody, pathParam, readable, sessionResponse } from './common.js';
@@ -19,7 +18,7 @@ interface ForkBody {
  * Newest-first page over ids kept in creation order, resuming after the id `after` (a cursor's
  * key); `null` when that id is not in this list.
  */
-export function pageNewestFirst<T>(ids: readonly string[], lookup: (id: string) => T, limit: number, after: string | undefined): { items: T[]; nextCursor: string | null } | null {
+export function pageNewestFirst<T>(store: Store, ids: readonly string[], lookup: (id: string) => T, limit: number, after: string | undefined): { items: T[]; nextCursor: string | null } | null {
   let end = ids.length;
   if (after !== undefined) {
     end = ids.indexOf(after);
@@ -27,7 +26,7 @@ export function pageNewestFirst<T>(ids: readonly string[], lookup: (id: string) 
   }
   const start = Math.max(0, end - limit);
   const page = ids.slice(start, end).reverse();
-  return { items: page.map(lookup), nextCursor: start > 0 && page.length > 0 ? encodeCursor([page[page.length - 1] as string]) : null };
+  return { items: page.map(lookup), nextCursor: start > 0 && page.length > 0 ? store.cursors.encode([page[page.length - 1] as string]) : null };
 }
 
 /** Fork, checkpoints and restore. */
@@ -79,11 +78,11 @@ export function lineageHandlers(store: Store): Record<string, OperationHandler> 
     },
 
     listCheckpoints(input) {
-      const after = cursorKey(input);
+      const after = cursorKey(store, input);
       if (!after.ok) return problemFrom(after);
       const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
-      const page = pageNewestFirst(found.value.checkpoints, (id) => store.checkpoints.get(id), input.params.query.limit as number, after.value);
+      const page = pageNewestFirst(store, found.value.checkpoints, (id) => store.checkpoints.get(id), input.params.query.limit as number, after.value);
       return page ? json(200, page) : problemFrom(INVALID_CURSOR);
     },
 

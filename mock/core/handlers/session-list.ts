@@ -2,7 +2,6 @@ import type { HandlerInput } from '../http/pipeline.js';
 import { problemFrom } from '../http/respond.js';
 import type { MockResponse } from '../http/messages.js';
 import { canSee } from '../state/access.js';
-import { decodeCursor, encodeCursor } from '../state/cursor.js';
 import type { SessionRecord } from '../state/session-record.js';
 import { indexAfter, type Store } from '../state/store.js';
 import { INVALID_CURSOR } from './common.js';
@@ -41,7 +40,7 @@ export function listSessionsPage(store: Store, input: HandlerInput): MockRespons
   const source = candidates(store, (input.params.query.tag as string[] | undefined) ?? []);
   let start = source.length - 1;
   if (cursor !== undefined) {
-    const key = decodeCursor(cursor, 2);
+    const key = store.cursors.decode(cursor, 2);
     if (!key || typeof key[0] !== 'string' || typeof key[1] !== 'string') return problemFrom(INVALID_CURSOR);
     // indexAfter gives the first position past the key; everything before it is older or equal.
     start = indexAfter(source, key[0], key[1]) - 1;
@@ -61,7 +60,7 @@ export function listSessionsPage(store: Store, input: HandlerInput): MockRespons
     items.push(s);
   }
   const last = items[items.length - 1];
-  const nextCursor = more && last ? encodeCursor([last.createdAt, last.id]) : null;
+  const nextCursor = more && last ? store.cursors.encode([last.createdAt, last.id]) : null;
   return { status: 200, headers: { 'content-type': 'application/json' }, body: pageJson(store, items, nextCursor) };
 }
 

@@ -1,4 +1,5 @@
 import { ByteSlab, contentEquals, EMPTY_CONTENT, RevisionGraph, type Content } from '../domain/index.js';
+import { CursorCodec } from './cursor.js';
 import { IdFactory, MonotonicClock } from './ids.js';
 import type { CheckpointRecord, CommitRecord, SessionRecord } from './session-record.js';
 
@@ -18,6 +19,8 @@ export class Store {
   readonly commits = new Map<string, CommitRecord>();
   /** Where written file contents and list summaries are kept (small ones share buffers). */
   readonly bytes = new ByteSlab();
+  /** Page cursors (and the few keys too long to travel inside one). */
+  readonly cursors = new CursorCodec();
   private readonly byTag = new Map<string, SessionRecord[]>();
 
   constructor(now?: () => number) {
