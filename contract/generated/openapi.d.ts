@@ -525,7 +525,7 @@ export interface paths {
         put?: never;
         /**
          * Approve or request changes
-         * @description A decision on a revision (the head by default). A `review` session commits only with a non-stale approval of its head.
+         * @description A decision on a revision (the head by default); viewers may decide. For each reviewer only the newest approval counts, and only while it is on the head; a `review` session commits only when at least one counting approval is `approved` and none is `changes_requested`.
          */
         post: operations["createApproval"];
         delete?: never;
@@ -627,9 +627,12 @@ export interface paths {
         };
         /**
          * List or stream events
-         * @description What happened to the session, in order, one event per change. With `Accept: application/json`
-         *     a page after the event id in `after`; with `Accept: text/event-stream` a stream that resumes
-         *     after `Last-Event-ID`.
+         * @description What happened to the session, in order: every request that changes the session writes exactly
+         *     one event to its log (contract/README.md §13). With `Accept: application/json` a page after the
+         *     event id in `after`; with `Accept: text/event-stream` a stream that starts after
+         *     `Last-Event-ID` (else after `after`, else with the whole log), sends new events as they happen,
+         *     sends a `: keep-alive` comment at least every 15 s, and ends after `session.deleted`. The
+         *     token travels only in `Authorization`: browsers read the stream with `fetch`, not `EventSource`.
          */
         get: operations["listEvents"];
         put?: never;
@@ -983,14 +986,14 @@ export interface components {
             ttlSeconds?: number;
         };
         /** @enum {string} */
-        EventType: "session.created" | "session.deleted" | "file.written" | "file.deleted" | "forked" | "checkpoint.created" | "restored" | "committed" | "merged" | "tags.changed" | "environment-spec.changed" | "annotation.created" | "annotation.changed" | "approval.created";
+        EventType: "session.created" | "session.deleted" | "file.written" | "file.deleted" | "forked" | "checkpoint.created" | "restored" | "committed" | "merged" | "retired" | "tags.changed" | "environment-spec.changed" | "annotation.created" | "annotation.changed" | "annotation.deleted" | "approval.created" | "cache.written" | "cache.deleted";
         Event: {
             id: components["schemas"]["Id"];
             type: components["schemas"]["EventType"];
             sessionId: components["schemas"]["Id"];
             revision: components["schemas"]["RevisionId"];
             actorId: components["schemas"]["PrincipalId"];
-            /** @description Event-specific details (the path written, the checkpoint made …). */
+            /** @description Event-specific details (the path written, the checkpoint made …); contract/README.md §13 lists the fields of each type. */
             data: Record<string, never>;
             createdAt: components["schemas"]["Timestamp"];
         };
