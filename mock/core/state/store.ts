@@ -1,5 +1,6 @@
 import { ByteSlab, contentEquals, EMPTY_CONTENT, RevisionGraph, type Content } from '../domain/index.js';
 import { CursorCodec } from './cursor.js';
+import { EventLog } from './event-log.js';
 import { IdFactory, MonotonicClock } from './ids.js';
 import type { CheckpointRecord, CommitRecord, SessionRecord } from './session-record.js';
 
@@ -21,11 +22,14 @@ export class Store {
   readonly bytes = new ByteSlab();
   /** Page cursors (and the few keys too long to travel inside one). */
   readonly cursors = new CursorCodec();
+  /** Every session's event log (contract §13): handlers append, the events route reads. */
+  readonly events: EventLog;
   private readonly byTag = new Map<string, SessionRecord[]>();
 
   constructor(now?: () => number) {
     this.clock = new MonotonicClock(now);
     this.graph = new RevisionGraph(() => this.ids.next('rev'));
+    this.events = new EventLog(this.ids, this.clock);
   }
 
   /** The content of a revision. */
