@@ -39,6 +39,11 @@ import { ViewerCommand } from './commands/viewer-change.js';
 import { WriteFileCommand } from './commands/write-file.js';
 import { WriteBothCommand } from './commands/write-both.js';
 import { raceArb } from './race/race-arbitrary.js';
+import { AnnotateCommand } from './commands/annotate.js';
+import { ApproveCommand } from './commands/approve.js';
+import { CACHE_KEYS, CACHE_VALUES, CacheCommand, type CacheOp } from './commands/cache-step.js';
+import { EditAnnotationCommand } from './commands/edit-annotation.js';
+import { ListAnnotationsCommand } from './commands/list-annotations.js';
 
 type Weighted = { arbitrary: fc.Arbitrary<SuiteCommand>; weight: number };
 
@@ -72,6 +77,30 @@ export const createArb: fc.Arbitrary<SuiteCommand> = fc
     fc.option(fc.nat({ max: 1 }), { freq: 4 }),
   )
   .map(([files, spec]) => new CreateSessionCommand(files, spec));
+
+/** A `review` session: its commits need approvals. */
+const reviewCreateArb: fc.Arbitrary<SuiteCommand> = aAndC.map((files) => new CreateSessionCommand(files, null, true));
+
+/** Annotations, approvals and the cache (contract README §13): steps only for the surfaces a server offers. */
+const annotateArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(sessionPick, fc.constantFrom('session', 'on-file', 'on-file', 'past', 'missing-file', 'backwards-range' as const), fc.boolean())
+  .map(([s, target, viewer]) => new AnnotateCommand(s, target, viewer));
+const editAnnotationArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(fc.nat({ max: 3 }), fc.boolean(), fc.constantFrom('resolve', 'resolve', 'reopen', 'body', 'same', 'delete' as const), fc.option(sessionPick, { freq: 6 }))
+  .map(([n, author, change, via]) => new EditAnnotationCommand(n, author, change, via));
+const listAnnotationsArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(sessionPick, fc.constantFrom(null, 'open', 'resolved' as const), fc.boolean(), fc.option(fc.integer({ min: 1, max: 2 }), { freq: 2 }))
+  .map(([s, status, onFile, limit]) => new ListAnnotationsCommand(s, status, onFile, limit));
+const approveArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(sessionPick, fc.constantFrom('approved', 'approved', 'changes_requested' as const), fc.boolean(), fc.nat({ max: 4 }).map((n) => n === 0))
+  .map(([s, decision, viewer, past]) => new ApproveCommand(s, decision, viewer, past));
+const cacheOpArb: fc.Arbitrary<CacheOp> = fc.oneof(
+  { arbitrary: fc.tuple(fc.nat({ max: CACHE_VALUES.length - 1 }), fc.constantFrom(null, null, 1, 3600), fc.nat({ max: 5 }).map((n) => n === 0)).map(([value, ttl, asViewer]): CacheOp => ({ kind: 'put', value, ttl, asViewer })), weight: 3 },
+  { arbitrary: fc.constant<CacheOp>({ kind: 'get' }), weight: 2 },
+  { arbitrary: fc.constant<CacheOp>({ kind: 'delete' }), weight: 1 },
+  { arbitrary: fc.constantFrom('', 'lint.', 'test').map((prefix): CacheOp => ({ kind: 'list', prefix })), weight: 1 },
+);
+const cacheArb: fc.Arbitrary<SuiteCommand> = fc.tuple(sessionPick, fc.constantFrom(...CACHE_KEYS), cacheOpArb).map(([s, key, op]) => new CacheCommand(s, key, op));
 
 /** Edits of a shared path in two related sessions, usually followed by a merge between them. */
 const divergeArb: fc.Arbitrary<SuiteCommand> = pairPick.chain(([first, second]) =>
@@ -130,6 +159,13 @@ export function commandArbitraries(): Array<fc.Arbitrary<SuiteCommand>> {
     // Lists: files under a prefix, checkpoints and commits (newest first), small pages and the default.
     w(1, fc.tuple(sessionPick, fc.option(fc.constantFrom(...PREFIXES), { freq: 4 }), fc.option(fc.integer({ min: 1, max: 3 }), { freq: 3 })).map(([s, prefix, limit]) => new ListFilesCommand(s, prefix, limit))),
     w(2, fc.tuple(sessionPick, fc.constantFrom('checkpoints', 'commits' as const), fc.option(fc.integer({ min: 1, max: 2 }), { freq: 3 })).map(([s, kind, limit]) => new ListHistoryCommand(s, kind, limit))),
+    // Review, cache: on servers that offer them (the steps do not apply otherwise).
+    w(1, reviewCreateArb),
+    w(2, annotateArb),
+    w(2, editAnnotationArb),
+    w(1, listAnnotationsArb),
+    w(2, approveArb),
+    w(3, cacheArb),
     // Bulk steps cross pages at the default page size (50); rare, they cost 50–120 requests each.
     w(1, fc.oneof(
       fc.tuple(sessionPick, fc.constantFrom('checkpoints', 'commits' as const), fc.integer({ min: 51, max: 56 })).map(([s, kind, n]): SuiteCommand => new BulkHistoryCommand(s, kind, n)),

@@ -16,6 +16,9 @@ const CODE_INVARIANT: Partial<Record<ProblemCode, InvariantId>> = {
   'merge-conflict': 'merge.conflicts-exact',
   'validation-failed': 'contract.rejects-invalid',
   'invalid-path': 'contract.rejects-invalid',
+  'approval-required': 'review.approval-gate',
+  'annotation-not-found': 'review.annotations-exact',
+  'approval-not-found': 'review.approvals-exact',
 };
 
 function describe(exchange: Exchange): string {

@@ -4,6 +4,7 @@
  * prefix, checkpoints, commits) share it.
  */
 import type { Exchange } from '../http/exchange.js';
+import type { InvariantId } from '../invariants/catalogue.js';
 import { canonicalJson } from '../model/environment-spec.js';
 import { allPages } from './observe.js';
 import type { SuiteReal } from './suite-model.js';
@@ -23,7 +24,7 @@ export interface ListExpectation<T extends object> {
  * and the order break `list.complete`; an item whose fields differ breaks `fieldInvariant`.
  * Returns the listed items (null when a page was not 200, which is a `list.complete` violation).
  */
-export async function checkPagedList<T extends object>(real: SuiteReal, where: string, fetch: (cursor: string | undefined) => Promise<Exchange>, expectation: ListExpectation<T>, fieldInvariant: 'list.complete' | 'lineage.checkpoint-immutable' | 'commit.summary-exact'): Promise<unknown[]> {
+export async function checkPagedList<T extends object>(real: SuiteReal, where: string, fetch: (cursor: string | undefined) => Promise<Exchange>, expectation: ListExpectation<T>, fieldInvariant: InvariantId): Promise<unknown[]> {
   const sel = real.ctx.selection;
   const { want, key } = expectation;
   const pages = await allPages(real, fetch, key, 'list.complete');

@@ -5,6 +5,7 @@
 import type fc from 'fast-check';
 import { SkippedViolation } from '../invariants/violation.js';
 import { ModelViolation } from '../model/outcome.js';
+import { observeEvents } from './observe-events.js';
 import { liveSession, type SuiteModel, type SuiteReal } from './suite-model.js';
 
 /** A command of the suite: `toString` prints a readable, replayable step. */
@@ -14,6 +15,8 @@ export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteR
   /** Sends the request(s), updates the model, judges the answer and observes the state. */
   protected abstract execute(model: SuiteModel, real: SuiteReal): Promise<void>;
   abstract toString(): string;
+  /** Whether the events of this step may come in any order (a race). */
+  protected readonly eventsUnordered: boolean = false;
 
   check(model: Readonly<SuiteModel>): boolean {
     return !model.diverged && this.applies(model);
@@ -23,6 +26,7 @@ export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteR
     model.log.push(this.toString());
     try {
       await this.execute(model, real);
+      await observeEvents(model, real, this.eventsUnordered);
     } catch (error) {
       if (error instanceof SkippedViolation) {
         model.diverged = true;

@@ -38,6 +38,18 @@ export class ExpectedEvents {
     return this.logs.get(sessionId) ?? [];
   }
 
+  /**
+   * Replaces a session's log from `from` on by the same events in another order (after a race,
+   * the order the server shows is the one later reads must see). `order` is a permutation of the
+   * positions `from…` as the server listed them.
+   */
+  reorder(sessionId: string, from: number, order: readonly number[]): void {
+    const log = this.logs.get(sessionId);
+    if (!log) return;
+    const tail = order.map((i) => log[from + i] as ExpectedEvent);
+    log.splice(from, tail.length, ...tail);
+  }
+
   /** A copy that evolves on its own (events are immutable and shared). */
   clone(): ExpectedEvents {
     const copy = new ExpectedEvents();

@@ -25,7 +25,8 @@ export class CommitCommand extends SessionCommand {
     const body = { message: `commit ${sLabel(this.session)}`, ...(expectedRevision ? { expectedRevision } : {}) };
     const exchange = await ctx.owner.api.commit(id, body);
     const expected = commit(model.store, ctx.owner.principal, id, body, reportOf(exchange));
-    judgeStatus(ctx.selection, exchange, expected, 'commit.clears-changes');
+    // A review session's commit is the approval gate's to judge (contract README §13).
+    judgeStatus(ctx.selection, exchange, expected, state.purpose === 'review' && ctx.surfaces.review ? 'review.approval-gate' : 'commit.clears-changes');
     if (expected.ok) {
       judgeFields(ctx.selection, this.toString(), exchange.response.json, { ...expected.value }, (f) => (f === 'changes' ? 'commit.summary-exact' : 'commit.clears-changes'));
     }

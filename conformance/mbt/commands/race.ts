@@ -22,6 +22,9 @@ export class RaceCommand extends SuiteCommand {
     super();
   }
 
+  /** Requests sent at once may change one session in an order the answers do not pin down. */
+  protected override readonly eventsUnordered = true;
+
   protected applies(model: Readonly<SuiteModel>): boolean {
     const forks = this.ops.filter((op) => op.kind === 'fork').length;
     const checkpoints = this.ops.filter((op) => op.kind === 'checkpoint').length;
