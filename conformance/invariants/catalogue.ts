@@ -61,6 +61,18 @@ export type InvariantId = (typeof list)[number][0];
 /** Every invariant, in report order. */
 export const INVARIANTS: readonly InvariantInfo[] = list.map(([id, title, section]) => ({ id, title, section }));
 
+/** The optional surfaces of contract README §13, and the core every server offers. */
+export type SurfaceName = 'core' | 'review' | 'cache' | 'events';
+
+/** Every surface, core first. */
+export const ALL_SURFACES: readonly SurfaceName[] = ['core', 'review', 'cache', 'events'];
+
+/** The surface whose rule an invariant states: `review.*`, `cache.*` and `events.*` are optional ones. */
+export function surfaceOf(id: string): SurfaceName {
+  const prefix = id.split('.')[0];
+  return prefix === 'review' || prefix === 'cache' || prefix === 'events' ? prefix : 'core';
+}
+
 /** Whether a string is a known invariant id. */
 export function isInvariantId(value: string): value is InvariantId {
   return INVARIANTS.some((info) => info.id === value);
