@@ -6,7 +6,7 @@
 import { permissionOf, type Principal } from './access.js';
 import { contentEquals, type Change, type Content } from './content.js';
 import { canonicalJson } from './environment-spec.js';
-import { fail, ModelViolation, type Failure } from './outcome.js';
+import { fail, ModelViolation, type Failure, type IdKind } from './outcome.js';
 import { sessionIfMatchPasses } from './preconditions.js';
 import { RevisionGraph } from './revision-graph.js';
 import { detailView, type SessionState } from './session-state.js';
@@ -63,8 +63,6 @@ export interface GuardOptions {
   invalid?: Failure | null;
 }
 
-type IdKind = 'session' | 'revision' | 'checkpoint' | 'commit';
-
 /** All state of the reference model. Plain maps; nothing is ever removed. */
 export class ModelStore {
   readonly graph: RevisionGraph;
@@ -112,7 +110,7 @@ export class ModelStore {
       : this.commits.has(reported);
     if (known) {
       const why = kind === 'revision' ? ' (revision must move iff content moves)' : '';
-      throw new ModelViolation(`server reported ${kind} id ${reported} for a new ${kind}, but it already exists${why}`);
+      throw new ModelViolation(kind, `server reported ${kind} id ${reported} for a new ${kind}, but it already exists${why}`);
     }
     return reported;
   }
