@@ -80,6 +80,10 @@ describe('each command blames the invariant its table names for each check', () 
     expect(blamedIds(table).has(got?.invariant ?? 'model.status'), 'the id is one the table declares').toBe(true);
   });
 
+  test('a server id checked new counts as a check of the rule a reused one breaks (ids.fresh is exercised)', () => {
+    expect(connected.ctx.selection.checkCounts().get('ids.fresh') ?? 0).toBeGreaterThan(0);
+  });
+
   test('every command class in mbt/commands/ has a case', () => {
     const dir = new URL('./commands/', import.meta.url);
     const classes = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))

@@ -29,8 +29,12 @@ export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteR
 
   async run(model: SuiteModel, real: SuiteReal): Promise<void> {
     model.log.push(this.toString());
+    // Ids checked new by the steps before this one (a composite's parts count their own).
+    model.store.takeFreshIds();
     try {
       await this.execute(model, real);
+      // Every server id checked new is one check of the rule a reused one would break here.
+      for (const [kind, times] of model.store.takeFreshIds()) real.ctx.selection.count(this.blames.reusedIds[kind], times);
     } catch (error) {
       if (error instanceof SkippedViolation) {
         model.diverged = true;

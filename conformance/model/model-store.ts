@@ -71,6 +71,8 @@ export class ModelStore {
   readonly commits = new Map<string, CommitRecord>();
   private sequence = 0;
   private placeholders = 0;
+  /** Server ids checked new since the last {@link takeFreshIds}, by kind (each is one check of a rule). */
+  private fresh = new Map<IdKind, number>();
 
   constructor(graph = new RevisionGraph()) {
     this.graph = graph;
@@ -112,7 +114,18 @@ export class ModelStore {
       const why = kind === 'revision' ? ' (revision must move iff content moves)' : '';
       throw new ModelViolation(kind, `server reported ${kind} id ${reported} for a new ${kind}, but it already exists${why}`);
     }
+    this.fresh.set(kind, (this.fresh.get(kind) ?? 0) + 1);
     return reported;
+  }
+
+  /**
+   * How many server ids of each kind were checked new since the last call, and starts counting
+   * afresh: the step that made the requests counts them under the rule its table names.
+   */
+  takeFreshIds(): ReadonlyMap<IdKind, number> {
+    const taken = this.fresh;
+    this.fresh = new Map();
+    return taken;
   }
 
   /** The session if the principal may see it (exists, not deleted, some permission), else undefined. */
