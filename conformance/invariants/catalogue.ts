@@ -21,6 +21,7 @@ const list = [
   ['model.status', 'Each request gets the status and problem code the semantics predict', '§1–§10'],
   ['content.read-your-writes', 'Files and their sizes and hashes read back exactly as written', '§3'],
   ['content.revision-iff-change', 'The head revision moves iff content moves; revision ids are never reused', '§4'],
+  ['ids.fresh', 'A new session, checkpoint or commit gets an id never used before', '§2, §6, §7'],
   ['content.read-at-revision', 'Reading at a past revision or checkpoint shows that state exactly', '§3'],
   ['content.environment-spec', 'The environment spec is stored, derived and read back as the semantics say', '§9'],
   ['lineage.fork-snapshot', 'A fork starts at the same revision and content as its source (or checkpoint)', '§5'],

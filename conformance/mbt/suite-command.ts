@@ -1,8 +1,10 @@
 /**
  * The base of every model-based command: skip when the model has diverged, turn the model's own
- * id checks into invariant violations, and let a skipped invariant end the run quietly.
+ * id checks into invariant violations (through the command's table), and let a skipped invariant
+ * end the run quietly.
  */
 import type fc from 'fast-check';
+import type { Blames } from './blames.js';
 import { SkippedViolation } from '../invariants/violation.js';
 import { ModelViolation } from '../model/outcome.js';
 import { observeEvents } from './observe-events.js';
@@ -17,6 +19,12 @@ export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteR
   abstract toString(): string;
   /** Whether the events of this step may come in any order (a race). */
   protected readonly eventsUnordered: boolean = false;
+  /**
+   * The command's check → id table (see `blames.ts`): every check it makes and the invariant its
+   * failure reports. `reusedIds` is read here; the rest is what `command-blames.e2e.test.ts` holds
+   * the command to.
+   */
+  abstract readonly blames: Blames;
 
   check(model: Readonly<SuiteModel>): boolean {
     return !model.diverged && this.applies(model);
@@ -24,8 +32,12 @@ export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteR
 
   async run(model: SuiteModel, real: SuiteReal): Promise<void> {
     model.log.push(this.toString());
+    // Ids checked new by the steps before this one (a composite's parts count their own).
+    model.store.takeFreshIds();
     try {
       await this.execute(model, real);
+      // Every server id checked new is one check of the rule a reused one would break here.
+      for (const [kind, times] of model.store.takeFreshIds()) real.ctx.selection.count(this.blames.reusedIds[kind], times);
       await observeEvents(model, real, this.eventsUnordered);
     } catch (error) {
       if (error instanceof SkippedViolation) {
@@ -34,7 +46,9 @@ export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteR
       }
       if (error instanceof ModelViolation) {
         try {
-          real.ctx.selection.violate('content.revision-iff-change', error.message);
+          // The id kind names the rule in this step: a reused revision is a merge's fault in a
+          // merge, a restore's in a restore; a reused session id a create's or a fork's.
+          real.ctx.selection.violate(this.blames.reusedIds[error.kind], `${this.toString()}: ${error.message}`);
         } catch (converted) {
           if (converted instanceof SkippedViolation) {
             model.diverged = true;

@@ -6,7 +6,7 @@
 import { permissionOf, type Principal } from './access.js';
 import { contentEquals, type Change, type Content } from './content.js';
 import { canonicalJson } from './environment-spec.js';
-import { fail, ModelViolation, type Failure } from './outcome.js';
+import { fail, ModelViolation, type Failure, type IdKind } from './outcome.js';
 import { sessionIfMatchPasses } from './preconditions.js';
 import { RevisionGraph } from './revision-graph.js';
 import { detailView, type SessionState } from './session-state.js';
@@ -68,8 +68,6 @@ export interface GuardOptions {
   invalid?: Failure | null;
 }
 
-type IdKind = 'session' | 'revision' | 'checkpoint' | 'commit' | 'annotation' | 'approval';
-
 /** All state of the reference model. Plain maps; nothing is ever removed. */
 export class ModelStore {
   readonly graph: RevisionGraph;
@@ -89,6 +87,8 @@ export class ModelStore {
   events = new ExpectedEvents();
   private sequence = 0;
   private placeholders = 0;
+  /** Server ids checked new since the last {@link takeFreshIds}, by kind (each is one check of a rule). */
+  private fresh = new Map<IdKind, number>();
 
   constructor(graph = new RevisionGraph()) {
     this.graph = graph;
@@ -140,9 +140,20 @@ export class ModelStore {
       : this.commits.has(reported);
     if (known) {
       const why = kind === 'revision' ? ' (revision must move iff content moves)' : '';
-      throw new ModelViolation(`server reported ${kind} id ${reported} for a new ${kind}, but it already exists${why}`);
+      throw new ModelViolation(kind, `server reported ${kind} id ${reported} for a new ${kind}, but it already exists${why}`);
     }
+    this.fresh.set(kind, (this.fresh.get(kind) ?? 0) + 1);
     return reported;
+  }
+
+  /**
+   * How many server ids of each kind were checked new since the last call, and starts counting
+   * afresh: the step that made the requests counts them under the rule its table names.
+   */
+  takeFreshIds(): ReadonlyMap<IdKind, number> {
+    const taken = this.fresh;
+    this.fresh = new Map();
+    return taken;
   }
 
   /** The session if the principal may see it (exists, not deleted, some permission), else undefined. */

@@ -73,10 +73,18 @@ export function fail(code: ProblemCode, conflicts?: Conflict[]): Failure {
   return conflicts === undefined ? { ok: false, status, code } : { ok: false, status, code, conflicts };
 }
 
+/** The kinds of id only the server chooses, which the model checks are new. */
+export type IdKind = 'session' | 'revision' | 'checkpoint' | 'commit' | 'annotation' | 'approval';
+
 /**
  * Thrown when what the server reported breaks an invariant the model can only check with the
  * server's own ids: a revision id that is not new although content changed, or an id reused.
+ * It carries the kind of id, so the step that saw it can name the rule that kind breaks there
+ * (a reused revision is a merge's fault in a merge, a restore's in a restore).
  */
 export class ModelViolation extends Error {
   override readonly name = 'ModelViolation';
+  constructor(readonly kind: IdKind, message: string) {
+    super(message);
+  }
 }

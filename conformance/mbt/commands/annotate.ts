@@ -6,6 +6,7 @@
 import type { AnnotationInput } from '../../model/ops-review.js';
 import { createAnnotation, getAnnotation } from '../../model/ops-review.js';
 import { compareCodePoints } from '../../model/code-point-order.js';
+import { blameTable } from '../blames.js';
 import { judgeFields, judgeStatus } from '../judge.js';
 import { firstParentBack } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
@@ -14,8 +15,17 @@ import type { SuiteModel, SuiteReal } from '../suite-model.js';
 /** What the note is on, or how it is wrong. */
 export type AnnotationTarget = 'session' | 'on-file' | 'past' | 'missing-file' | 'backwards-range';
 
+/** Check → id: every answer about the note is the annotation rule's; a viewer may annotate. */
+export const ANNOTATE_BLAMES = blameTable({
+  'status (404 revision or file, 400 range)': 'review.annotations-exact',
+  'fields of the created note': 'review.annotations-exact',
+  'getAnnotation: status and fields': 'review.annotations-exact',
+});
+
 /** Creates an annotation as the owner or the viewer; a created one becomes the next `n<i>`. */
 export class AnnotateCommand extends SessionCommand {
+  readonly blames = ANNOTATE_BLAMES;
+
   constructor(session: number, readonly target: AnnotationTarget, readonly asViewer: boolean) {
     super(session);
   }

@@ -4,12 +4,18 @@ import { fail } from '../../model/outcome.js';
 import { observeAll } from '../observe.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: the 401, and (after a write) that nothing changed. */
+export const ANONYMOUS_BLAMES = blameTable({ 'status: 401 unauthenticated': 'auth.unauthenticated', ...observationChecks('auth.unauthenticated') });
 
 /** What the anonymous caller tries. */
 export type AnonymousOp = 'get' | 'write' | 'list';
 
 /** Sends a request without Authorization. */
 export class AnonymousCommand extends SessionCommand {
+  readonly blames = ANONYMOUS_BLAMES;
+
   constructor(session: number, readonly op: AnonymousOp) {
     super(session);
   }

@@ -4,6 +4,7 @@
  * `stale` the head gives it, and the new one read back by id.
  */
 import { createApproval, getApproval, listApprovals } from '../../model/ops-review.js';
+import { blameTable } from '../blames.js';
 import { judgeFields, judgeStatus } from '../judge.js';
 import { checkPagedList } from '../paged-list.js';
 import { firstParentBack } from '../step-helpers.js';
@@ -12,6 +13,12 @@ import type { SuiteModel, SuiteReal } from '../suite-model.js';
 
 /** Records a decision as the owner or the viewer. */
 export class ApproveCommand extends SessionCommand {
+  readonly blames = blameTable({
+    'status (404 revision not in the history)': 'review.approvals-exact',
+    'fields of the decision, getApproval, each listed approval (stale included)': 'review.approvals-exact',
+    'list: missing, extra, order, paging': 'list.complete',
+  });
+
   constructor(session: number, readonly decision: 'approved' | 'changes_requested', readonly asViewer: boolean, readonly past: boolean) {
     super(session);
   }

@@ -6,16 +6,22 @@
  */
 import { SuiteCommand } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
-import { CreateSessionCommand } from './create-session.js';
-import { DeleteSessionCommand } from './delete-session.js';
+import { CREATE_BLAMES, CreateSessionCommand } from './create-session.js';
+import { DELETE_SESSION_BLAMES, DeleteSessionCommand } from './delete-session.js';
 import { subStep } from './diverge.js';
-import { ListFilesCommand } from './list-files.js';
+import { LIST_FILES_BLAMES, ListFilesCommand } from './list-files.js';
+import { compositeTable } from '../blames.js';
+
+/** Check → id: the create, the two lists and the delete are steps of their own, with their own tables. */
+export const BULK_FILES_BLAMES = compositeTable({ create: CREATE_BLAMES, list: LIST_FILES_BLAMES, delete: DELETE_SESSION_BLAMES });
 
 /** The prefix every bulk file shares up to its first digit: `bulk/0` spans files 000–099. */
 export const BULK_PREFIX = 'bulk/0';
 
 /** Creates a session with `count` files, lists them (whole and under {@link BULK_PREFIX}), deletes it. */
 export class BulkFilesCommand extends SuiteCommand {
+  readonly blames = BULK_FILES_BLAMES;
+
   constructor(readonly count: number) {
     super();
   }

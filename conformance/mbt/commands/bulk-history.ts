@@ -14,15 +14,28 @@ import { reportOf } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
 import { subStep } from './diverge.js';
-import { ListHistoryCommand, type HistoryKind } from './list-history.js';
+import { historyBlames, ListHistoryCommand, type HistoryKind } from './list-history.js';
+import { blameTable, compositeTable, observationChecks, type Blames } from '../blames.js';
 
 /** The file the commits of a bulk step change, one line more each time. */
 const LOG_PATH = 'history.log';
+
+/** Check → id of a bulk step: each request as its single step judges it, then the list. */
+export function bulkHistoryBlames(kind: HistoryKind): Blames {
+  const own = kind === 'checkpoints'
+    ? { 'a checkpoint: status, fields': 'lineage.checkpoint-immutable' as const, ...observationChecks('etag.version-moves') }
+    : { 'a write: status': 'content.read-your-writes' as const, 'a commit: status, fields but changes': 'commit.clears-changes' as const, 'a commit: field changes': 'commit.summary-exact' as const, ...observationChecks('commit.clears-changes') };
+  return blameTable({ ...own, ...compositeTable({ list: historyBlames(kind) }).checks });
+}
 
 /** Many checkpoints or commits in a row, then the list of them. */
 export class BulkHistoryCommand extends SessionCommand {
   constructor(session: number, readonly kind: HistoryKind, readonly count: number) {
     super(session);
+  }
+
+  get blames(): Blames {
+    return bulkHistoryBlames(this.kind);
   }
 
   /** One checkpoint; false when the model expected a refusal (the rest would be refused too). */

@@ -9,6 +9,7 @@ import type { InvariantId } from '../../invariants/catalogue.js';
 import { cacheEntriesAt, cacheEntryLiveness, cacheSlot, deleteCacheEntry, getCacheEntry, putCacheEntry, type Moment } from '../../model/ops-cache.js';
 import { canonicalJson } from '../../model/environment-spec.js';
 import type { Exchange } from '../../http/exchange.js';
+import { blameTable } from '../blames.js';
 import { judgeFields, judgeStatus } from '../judge.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
@@ -30,6 +31,12 @@ async function timed(send: () => Promise<Exchange>): Promise<{ exchange: Exchang
 
 /** One cache request on a session of the run. */
 export class CacheCommand extends SessionCommand {
+  readonly blames = blameTable({
+    'status of an entry without a TTL, fields, list order': 'cache.round-trip',
+    'status of an entry with a TTL, expiresAt, an expired entry listed': 'cache.ttl',
+    'a viewer writing': 'auth.viewer-read-only',
+  });
+
   constructor(session: number, readonly key: (typeof CACHE_KEYS)[number], readonly op: CacheOp) {
     super(session);
   }

@@ -5,12 +5,24 @@ import { observeAll } from '../observe.js';
 import { reportOf } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: the commit's answer and state; the change list is the summary's rule. */
+export const COMMIT_BLAMES = blameTable({
+  'status (nothing-to-commit, revision-mismatch)': 'commit.clears-changes',
+  'status of a review session (approval-required or not)': 'review.approval-gate',
+  'field changes': 'commit.summary-exact',
+  'fields id, revision, message, authorId': 'commit.clears-changes',
+  ...observationChecks('commit.clears-changes'),
+});
 
 /** Which `expectedRevision` a commit sends. */
 export type Expectation = 'none' | 'head' | 'stale';
 
 /** Commits a session of the run. */
 export class CommitCommand extends SessionCommand {
+  readonly blames = COMMIT_BLAMES;
+
   constructor(session: number, readonly expectation: Expectation) {
     super(session);
   }

@@ -4,9 +4,15 @@ import { judgeFields, judgeStatus } from '../judge.js';
 import { observeSession } from '../observe.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: the summary's answer; reading the session after it checks nothing moved. */
+export const SUMMARY_BLAMES = blameTable({ status: 'commit.summary-exact', 'fields changes, stats, summary, suggestedMessage, revision': 'commit.summary-exact', ...observationChecks('etag.version-moves') });
 
 /** Asks for the commit summary of a session of the run. */
 export class SummaryCommand extends SessionCommand {
+  readonly blames = SUMMARY_BLAMES;
+
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {
     const { ctx } = real;
     const id = this.sessionId(model);

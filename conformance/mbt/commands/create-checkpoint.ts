@@ -5,9 +5,15 @@ import { observeAll } from '../observe.js';
 import { reportOf } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: the checkpoint's answer; a checkpoint changes nothing visible (version). */
+export const CHECKPOINT_BLAMES = blameTable({ status: 'lineage.checkpoint-immutable', 'fields id, revision, label': 'lineage.checkpoint-immutable', ...observationChecks('etag.version-moves') });
 
 /** Takes a checkpoint of a session of the run. */
 export class CheckpointCommand extends SessionCommand {
+  readonly blames = CHECKPOINT_BLAMES;
+
   protected override applies(model: Readonly<SuiteModel>): boolean {
     return super.applies(model) && model.checkpoints.length < 4;
   }

@@ -8,12 +8,18 @@ import { observeSession } from '../observe.js';
 import { reportOf, viewerAccess } from '../step-helpers.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks, sessionChecks } from '../blames.js';
+
+/** Check → id: a create's status is the generic `model.status` (e.g. `path-collision`). */
+export const CREATE_BLAMES = blameTable({ status: 'model.status', ...sessionChecks('answer', 'content.read-your-writes'), ...observationChecks('content.read-your-writes') });
 
 /** A create with more files than this prints only the first ones. */
 const SHOWN_FILES = 4;
 
 /** Creates a session of the run; it becomes the next `s<i>`. */
 export class CreateSessionCommand extends SuiteCommand {
+  readonly blames = CREATE_BLAMES;
+
   /** `review`: purpose `review`, whose commits need approvals (contract README §13). */
   constructor(readonly files: ReadonlyArray<{ path: string; content: FileContent }>, readonly spec: number | null, readonly review = false) {
     super();

@@ -9,11 +9,19 @@ import type { Strategy } from '../../model/merge-plan.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
 import { editLabel, editStep, subStep, type Edit } from './diverge.js';
-import { ForkCommand } from './fork-session.js';
-import { MergeCommand } from './merge-sessions.js';
+import { FORK_BLAMES, ForkCommand } from './fork-session.js';
+import { MERGE_BLAMES, MergeCommand } from './merge-sessions.js';
+import { compositeTable } from '../blames.js';
+import { DELETE_FILE_BLAMES } from './delete-file.js';
+import { WRITE_BLAMES } from './write-file.js';
+
+/** Check → id: the edits, forks and merges are steps of their own, with their own tables. */
+export const CRISS_CROSS_BLAMES = compositeTable({ write: WRITE_BLAMES, deleteFile: DELETE_FILE_BLAMES, fork: FORK_BLAMES, merge: MERGE_BLAMES });
 
 /** Edits x and y, forks both, merges each fork into the other session, then merges y into x. */
 export class CrissCrossCommand extends SuiteCommand {
+  readonly blames = CRISS_CROSS_BLAMES;
+
   constructor(readonly x: number, readonly y: number, readonly editsX: readonly Edit[], readonly editsY: readonly Edit[], readonly cross: Strategy, readonly last: Strategy | undefined) {
     super();
   }

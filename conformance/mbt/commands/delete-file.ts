@@ -5,9 +5,15 @@ import { observeAll } from '../observe.js';
 import { headAfter } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: the delete's status, and what the session holds after it. */
+export const DELETE_FILE_BLAMES = blameTable({ status: 'content.read-your-writes', ...observationChecks('content.read-your-writes') });
 
 /** Deletes a file of the pool from a session of the run. */
 export class DeleteFileCommand extends SessionCommand {
+  readonly blames = DELETE_FILE_BLAMES;
+
   constructor(session: number, readonly path: string) {
     super(session);
   }

@@ -7,13 +7,21 @@
 import type { Strategy } from '../../model/merge-plan.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
-import { DeleteSessionCommand } from './delete-session.js';
+import { DELETE_SESSION_BLAMES, DeleteSessionCommand } from './delete-session.js';
 import { editLabel, editStep, subStep, type Edit } from './diverge.js';
-import { ForkCommand } from './fork-session.js';
-import { MergeCommand } from './merge-sessions.js';
+import { FORK_BLAMES, ForkCommand } from './fork-session.js';
+import { MERGE_BLAMES, MergeCommand } from './merge-sessions.js';
+import { compositeTable } from '../blames.js';
+import { DELETE_FILE_BLAMES } from './delete-file.js';
+import { WRITE_BLAMES } from './write-file.js';
+
+/** Check → id: the forks, edits, delete and merge are steps of their own, with their own tables. */
+export const DELETE_PARENT_BLAMES = compositeTable({ fork: FORK_BLAMES, write: WRITE_BLAMES, deleteFile: DELETE_FILE_BLAMES, delete: DELETE_SESSION_BLAMES, merge: MERGE_BLAMES });
 
 /** Forks a child and a grandchild of `root`, edits both, deletes the child, merges the grandchild into `root`. */
 export class DeleteParentCommand extends SuiteCommand {
+  readonly blames = DELETE_PARENT_BLAMES;
+
   constructor(readonly root: number, readonly editsChild: readonly Edit[], readonly editsGrandchild: readonly Edit[], readonly strategy: Strategy | undefined) {
     super();
   }

@@ -8,9 +8,13 @@ import type { Strategy } from '../../model/merge-plan.js';
 import { contentLabel, type FileContent } from '../file-content.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
-import { DeleteFileCommand } from './delete-file.js';
-import { MergeCommand } from './merge-sessions.js';
-import { WriteFileCommand } from './write-file.js';
+import { DELETE_FILE_BLAMES, DeleteFileCommand } from './delete-file.js';
+import { MERGE_BLAMES, MergeCommand } from './merge-sessions.js';
+import { WRITE_BLAMES, WriteFileCommand } from './write-file.js';
+import { compositeTable } from '../blames.js';
+
+/** Check → id: each edit and the merge are steps of their own, with their own tables. */
+export const DIVERGE_BLAMES = compositeTable({ write: WRITE_BLAMES, deleteFile: DELETE_FILE_BLAMES, merge: MERGE_BLAMES });
 
 /** One edit: write a file or delete one. */
 export type Edit = { readonly op: 'write'; readonly path: string; readonly content: FileContent } | { readonly op: 'delete'; readonly path: string };
@@ -43,6 +47,8 @@ export function editLabel(edit: Edit): string {
 
 /** Edits in two sessions, then maybe a merge between them. */
 export class DivergeCommand extends SuiteCommand {
+  readonly blames = DIVERGE_BLAMES;
+
   constructor(readonly first: number, readonly second: number, readonly edits1: readonly Edit[], readonly edits2: readonly Edit[], readonly then: FollowUp | null) {
     super();
   }

@@ -5,6 +5,7 @@
  */
 import type { KnownPrincipal } from '../suite-context.js';
 import { deleteAnnotation, listAnnotations, updateAnnotation } from '../../model/ops-review.js';
+import { blameTable } from '../blames.js';
 import { judgeFields, judgeStatus } from '../judge.js';
 import { checkPagedList } from '../paged-list.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
@@ -13,8 +14,18 @@ import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js'
 /** What the step does to the note. */
 export type AnnotationChange = 'resolve' | 'reopen' | 'body' | 'same' | 'delete';
 
+/** Check → id: rights, the change and the list afterwards are the annotation rule's. */
+export const EDIT_ANNOTATION_BLAMES = blameTable({
+  'status (403 not the author and no change rights, 404 gone or another session)': 'review.annotations-exact',
+  'fields after the change': 'review.annotations-exact',
+  'list afterwards: items, filters, order, their fields': 'review.annotations-exact',
+  'list afterwards: an item twice while paging': 'list.complete',
+});
+
 /** Changes annotation `n<i>`. */
 export class EditAnnotationCommand extends SuiteCommand {
+  readonly blames = EDIT_ANNOTATION_BLAMES;
+
   constructor(readonly annotation: number, readonly byAuthor: boolean, readonly change: AnnotationChange, readonly via: number | null) {
     super();
   }
@@ -77,5 +88,5 @@ export async function checkAnnotationList(model: SuiteModel, real: SuiteReal, se
     await fetch(undefined);
     return;
   }
-  await checkPagedList(real, `${where}: annotations of ${sessionId}`, fetch, { want: want.value, key: (item) => String((item as { id?: unknown }).id), ignore: ['createdAt', 'updatedAt'] }, 'review.annotations-exact');
+  await checkPagedList(real, `${where}: annotations of ${sessionId}`, fetch, { want: want.value, key: (item) => String((item as { id?: unknown }).id), ignore: ['createdAt', 'updatedAt'], listInvariant: 'review.annotations-exact' }, 'review.annotations-exact');
 }

@@ -5,9 +5,15 @@ import { observeAll } from '../observe.js';
 import { pickLabel, reportOf, resolveCheckpoint, viewerAccess, type CheckpointPick } from '../step-helpers.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks, sessionChecks } from '../blames.js';
+
+/** Check → id: the child is an exact snapshot (its links too); a reused session id is `ids.fresh`. */
+export const FORK_BLAMES = blameTable({ status: 'lineage.fork-snapshot', ...sessionChecks('answer', 'lineage.fork-snapshot'), ...observationChecks('lineage.fork-snapshot') });
 
 /** Forks a session of the run; the child becomes the next `s<i>`. */
 export class ForkCommand extends SuiteCommand {
+  readonly blames = FORK_BLAMES;
+
   constructor(readonly source: number, readonly checkpoint: CheckpointPick | null) {
     super();
   }

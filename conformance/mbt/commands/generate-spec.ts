@@ -5,9 +5,15 @@ import { observeAll } from '../observe.js';
 import { reportOf } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: the derived spec; the revision it reports moves only when applied and different. */
+export const GENERATE_SPEC_BLAMES = blameTable({ status: 'content.environment-spec', 'field revision': 'content.revision-iff-change', 'fields spec, applied, sources': 'content.environment-spec', ...observationChecks('content.environment-spec') });
 
 /** Derives (and with `apply` stores) the environment spec of a session of the run. */
 export class GenerateSpecCommand extends SessionCommand {
+  readonly blames = GENERATE_SPEC_BLAMES;
+
   constructor(session: number, readonly apply: boolean) {
     super(session);
   }

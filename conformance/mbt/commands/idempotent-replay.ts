@@ -5,9 +5,20 @@ import { judgeStatus } from '../judge.js';
 import { reportOf, nextKey } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable } from '../blames.js';
+
+/** Check → id: every check is the replay rule's. */
+export const REPLAY_BLAMES = blameTable({
+  'status of the first request': 'idempotency.replay',
+  'the retry replays the first answer': 'idempotency.replay',
+  'the key with another body is 422': 'idempotency.replay',
+  'one checkpoint made': 'idempotency.replay',
+});
 
 /** Creates a checkpoint, retries it with the same key, then misuses the key. */
 export class IdempotentReplayCommand extends SessionCommand {
+  readonly blames = REPLAY_BLAMES;
+
   protected override applies(model: Readonly<SuiteModel>): boolean {
     return super.applies(model) && model.checkpoints.length < 4;
   }

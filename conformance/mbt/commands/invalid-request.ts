@@ -4,6 +4,10 @@ import { judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: the 400 and that nothing changed; a 400 without `errors[]` is a problem+json fault. */
+export const INVALID_BLAMES = blameTable({ status: 'contract.rejects-invalid', 'errors[] present': 'contract.problem-json', ...observationChecks('contract.rejects-invalid') });
 
 /** The kinds of invalid request the suite sends. */
 export const INVALID_KINDS = ['bad-path', 'bad-tag', 'unknown-field', 'bad-limit', 'both-read-selectors'] as const;
@@ -13,6 +17,8 @@ export type InvalidKind = (typeof INVALID_KINDS)[number];
 
 /** Sends one invalid request about a session of the run. */
 export class InvalidRequestCommand extends SessionCommand {
+  readonly blames = INVALID_BLAMES;
+
   constructor(session: number, readonly kind: InvalidKind) {
     super(session);
   }

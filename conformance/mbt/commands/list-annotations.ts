@@ -1,11 +1,17 @@
 /** `listNotes(s0, status=open, limit=1)`: page a session's annotations under filters. */
 import { compareCodePoints } from '../../model/code-point-order.js';
+import { blameTable } from '../blames.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
 import { checkAnnotationList } from './edit-annotation.js';
 
 /** Lists annotations filtered by status and/or the session's first file path. */
 export class ListAnnotationsCommand extends SessionCommand {
+  readonly blames = blameTable({
+    'status, item fields, filtered items (missing, extra, order)': 'review.annotations-exact',
+    'an item twice while paging': 'list.complete',
+  });
+
   constructor(session: number, readonly status: 'open' | 'resolved' | null, readonly onFirstFile: boolean, readonly limit: number | null) {
     super(session);
   }

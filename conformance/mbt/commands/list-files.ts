@@ -4,9 +4,15 @@ import { judgeStatus } from '../judge.js';
 import { checkPagedList } from '../paged-list.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable } from '../blames.js';
+
+/** Check → id: a file list is `list.complete`, each page and item. */
+export const LIST_FILES_BLAMES = blameTable({ status: 'list.complete', 'paging: repeats, missing, extra, order': 'list.complete', 'an item\'s fields (size, sha256)': 'list.complete' });
 
 /** Lists a session's files with a `prefix` filter (or none) and a page size (or the default, 50). */
 export class ListFilesCommand extends SessionCommand {
+  readonly blames = LIST_FILES_BLAMES;
+
   constructor(session: number, readonly prefix: string | null, readonly limit: number | null) {
     super(session);
   }

@@ -9,14 +9,32 @@ import { judgeFields, judgeStatus } from '../judge.js';
 import { checkPagedList } from '../paged-list.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import type { InvariantId } from '../../invariants/catalogue.js';
+import { blameTable, type Blames } from '../blames.js';
 
 /** Which history list a step reads. */
 export type HistoryKind = 'checkpoints' | 'commits';
+
+/** Check → id of a history list: the list is `list.complete`, an item's fields its kind's rule. */
+export function historyBlames(kind: HistoryKind): Blames {
+  const fields: InvariantId = kind === 'checkpoints' ? 'lineage.checkpoint-immutable' : 'commit.summary-exact';
+  return blameTable({
+    status: 'list.complete',
+    'paging: repeats, missing, extra, order': 'list.complete',
+    'createdAt never increases along the list': 'list.complete',
+    "an item's fields": fields,
+    ...(kind === 'commits' ? { 'getCommit of the newest: status, fields': 'commit.summary-exact' as const } : {}),
+  });
+}
 
 /** Lists a session's checkpoints or commits with a page size (or the default, 50). */
 export class ListHistoryCommand extends SessionCommand {
   constructor(session: number, readonly kind: HistoryKind, readonly limit: number | null) {
     super(session);
+  }
+
+  get blames(): Blames {
+    return historyBlames(this.kind);
   }
 
   protected async execute(model: SuiteModel, real: SuiteReal): Promise<void> {

@@ -5,6 +5,7 @@ import { visibleSessions } from '../../model/ops-sessions.js';
 import { allPages } from '../observe.js';
 import { SuiteCommand } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable } from '../blames.js';
 
 interface Listed {
   id: string;
@@ -12,8 +13,19 @@ interface Listed {
   [field: string]: unknown;
 }
 
+/** Check → id: the list and its summaries; a wrong `version` is the ETag rule's. */
+export const LIST_SESSIONS_BLAMES = blameTable({
+  'a page not 200, repeats, missing, extra': 'list.complete',
+  'a deleted session listed': 'session.delete-final',
+  'summary field version': 'etag.version-moves',
+  'summary fields but version': 'list.complete',
+  'createdAt/id descending order': 'list.complete',
+});
+
 /** Lists the run's sessions page by page and compares with the model. */
 export class ListSessionsCommand extends SuiteCommand {
+  readonly blames = LIST_SESSIONS_BLAMES;
+
   constructor(readonly limit: number) {
     super();
   }

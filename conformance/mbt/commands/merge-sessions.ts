@@ -2,15 +2,35 @@
 import type { InvariantId } from '../../invariants/catalogue.js';
 import type { Strategy } from '../../model/merge-plan.js';
 import { merge, type MergeInput } from '../../model/ops-merge.js';
-import { ModelViolation } from '../../model/outcome.js';
 import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { reportOf } from '../step-helpers.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks, sessionChecks } from '../blames.js';
+
+/**
+ * Check → id: a merge's answer and result are `merge.soundness`, with a fast-forward's and a
+ * conflict's own rules; the repeat must change nothing. A reused revision is the merge's: it did
+ * not make the [target, source] revision it had to (e.g. it merged the other way round).
+ */
+export const MERGE_BLAMES = blameTable({
+  status: 'merge.soundness',
+  'status and conflicts when a conflict is expected': 'merge.conflicts-exact',
+  'field fastForward': 'merge.fast-forward',
+  'fields applied, resolved': 'merge.soundness',
+  ...sessionChecks('answer session', 'merge.soundness'),
+  ...sessionChecks('answer session of a fast-forward', 'merge.fast-forward'),
+  ...observationChecks('merge.soundness', 'merge.source-untouched'),
+  'observe own after a refused conflict': 'merge.conflicts-exact',
+  'the repeat: status, fields, state': 'merge.idempotent',
+  ...sessionChecks('the repeat: answer session', 'merge.idempotent'),
+}, { revision: 'merge.soundness' });
 
 /** Merges `source` into `target`, then repeats the merge to check it is idempotent. */
 export class MergeCommand extends SuiteCommand {
+  readonly blames = MERGE_BLAMES;
+
   constructor(readonly kind: 'merge' | 'mergeFrom', readonly target: number, readonly source: number, readonly strategy: Strategy | undefined, readonly retire: boolean, readonly staleExpected: boolean) {
     super();
   }
@@ -37,15 +57,7 @@ export class MergeCommand extends SuiteCommand {
     const body = this.body(model, first);
     const exchange = await ctx.owner.api.merge(this.kind, targetId, body);
     const primary: InvariantId = first ? 'merge.soundness' : 'merge.idempotent';
-    let expected: ReturnType<typeof merge>;
-    try {
-      expected = merge(model.store, ctx.owner.principal, targetId, { kind: this.kind, ...body }, reportOf(exchange));
-    } catch (error) {
-      // An existing revision reported as the merge's new one: the merge did not make the
-      // [target, source] revision it had to (e.g. it merged the other way round).
-      if (error instanceof ModelViolation) ctx.selection.violate(primary, `${this.toString()}: ${error.message}`, 'a new revision with parents [target, source]', exchange.response.json);
-      throw error;
-    }
+    const expected = merge(model.store, ctx.owner.principal, targetId, { kind: this.kind, ...body }, reportOf(exchange));
     judgeStatus(ctx.selection, exchange, expected, primary);
     if (expected.ok) {
       const v = expected.value;

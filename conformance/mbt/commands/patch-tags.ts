@@ -4,9 +4,15 @@ import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } fro
 import { observeAll } from '../observe.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks, sessionChecks } from '../blames.js';
+
+/** Check → id: tag patches are set operations; the answer is the session. */
+export const TAGS_BLAMES = blameTable({ status: 'tags.set-semantics', ...sessionChecks('answer', 'tags.set-semantics'), ...observationChecks('tags.set-semantics') });
 
 /** Adds and removes tags of the pool (never the run tag). */
 export class TagsCommand extends SessionCommand {
+  readonly blames = TAGS_BLAMES;
+
   constructor(session: number, readonly add: readonly string[], readonly remove: readonly string[]) {
     super(session);
   }

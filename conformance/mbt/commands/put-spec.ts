@@ -7,9 +7,15 @@ import { observeAll } from '../observe.js';
 import { headAfter } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: the stored spec; the session's ETag follows its version. */
+export const PUT_SPEC_BLAMES = blameTable({ status: 'content.environment-spec', 'fields of the spec': 'content.environment-spec', 'ETag': 'etag.version-moves', ...observationChecks('content.environment-spec') });
 
 /** Puts one of the pool's specs. */
 export class PutSpecCommand extends SessionCommand {
+  readonly blames = PUT_SPEC_BLAMES;
+
   constructor(session: number, readonly spec: number) {
     super(session);
   }

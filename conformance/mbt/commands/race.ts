@@ -15,9 +15,35 @@ import { observeAll, observeSession } from '../observe.js';
 import { nextKey } from '../step-helpers.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
+import type { InvariantId } from '../../invariants/catalogue.js';
+import { blameTable, observationChecks, sessionChecks } from '../blames.js';
+
+/** The rules a session the race touched is read against (each op's `primary`, a merge source, a new fork). */
+const RACE_STATE_ROLES: readonly InvariantId[] = ['content.read-your-writes', 'etag.stale-if-match', 'lineage.fork-snapshot', 'idempotency.replay', 'lineage.checkpoint-immutable', 'commit.clears-changes', 'merge.soundness', 'merge.fast-forward', 'merge.source-untouched', 'session.delete-final', 'tags.set-semantics', 'content.environment-spec'];
+
+/**
+ * Check → id of a race: no order explaining the answers is `concurrency.linearizable`, unless a
+ * request sent again alone breaks its rule there too; when every order that explains the answers
+ * finds one session wrong on the same check, that check's id (the single-request step's, by the
+ * role of the session: each op kind's target, a merge source, a new fork). A reused id in an
+ * answer is named by the table of the op that saw it (`RACE_REUSED_IDS`).
+ */
+export const RACE_BLAMES = blameTable({
+  'no order explains the answers and the state': 'concurrency.linearizable',
+  'control: a guarded request alone with a stale If-Match is not 412': 'etag.stale-if-match',
+  'control: a keyed checkpoint retried alone is no replay': 'idempotency.replay',
+  'control: a tag patch alone does not set its tags': 'tags.set-semantics',
+  ...Object.fromEntries(RACE_STATE_ROLES.flatMap((role) => Object.entries(sessionChecks(`state after, every fitting order, ${role}`, role)))),
+  'state after, every fitting order: files paging only': 'list.complete',
+  'state after, every fitting order: a deleted session': 'session.delete-final',
+  'state after, every fitting order: environment spec': 'content.environment-spec',
+  ...observationChecks('lineage.fork-isolation'),
+});
 
 /** Sends its requests concurrently and checks the outcome is linearizable. */
 export class RaceCommand extends SuiteCommand {
+  readonly blames = RACE_BLAMES;
+
   constructor(readonly ops: readonly RaceOp[]) {
     super();
   }

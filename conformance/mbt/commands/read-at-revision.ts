@@ -6,9 +6,15 @@ import { judgeStatus } from '../judge.js';
 import { firstParentBack } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable } from '../blames.js';
+
+/** Check → id: every check of a read at a revision. */
+export const READ_AT_BLAMES = blameTable({ status: 'content.read-at-revision', bytes: 'content.read-at-revision', 'file ETag': 'content.read-at-revision' });
 
 /** Reads a file at the revision `back` first-parent steps behind the head (or another session's head). */
 export class ReadAtRevisionCommand extends SessionCommand {
+  readonly blames = READ_AT_BLAMES;
+
   constructor(session: number, readonly path: string | number, readonly back: number, readonly from: number | null) {
     super(session);
   }

@@ -5,9 +5,15 @@ import { getCheckpoint } from '../../model/ops-lineage.js';
 import { judgeFields, judgeStatus } from '../judge.js';
 import { cLabel, SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable } from '../blames.js';
+
+/** Check → id: the checkpoint and its files are as taken. */
+export const READ_CHECKPOINT_BLAMES = blameTable({ status: 'lineage.checkpoint-immutable', 'fields id, revision, label': 'lineage.checkpoint-immutable', 'files status': 'lineage.checkpoint-immutable', 'files at the checkpoint': 'lineage.checkpoint-immutable' });
 
 /** Reads a checkpoint through a session (another session's checkpoint is 404). */
 export class ReadCheckpointCommand extends SessionCommand {
+  readonly blames = READ_CHECKPOINT_BLAMES;
+
   constructor(session: number, readonly checkpoint: number) {
     super(session);
   }

@@ -1,15 +1,23 @@
 /** `restore(s0, c1)`: content back to a checkpoint's, as a new revision. */
 import { canonicalJson } from '../../model/environment-spec.js';
 import { listCheckpoints, restore } from '../../model/ops-lineage.js';
-import { ModelViolation } from '../../model/outcome.js';
 import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { pickLabel, reportOf, resolveCheckpoint, type CheckpointPick } from '../step-helpers.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks, sessionChecks } from '../blames.js';
+
+/**
+ * Check → id: everything a restore makes is `lineage.restore-exact`, a reused revision included
+ * (a restore that did nothing, or moved the head back, made no new revision on top of the head).
+ */
+export const RESTORE_BLAMES = blameTable({ status: 'lineage.restore-exact', ...sessionChecks('answer', 'lineage.restore-exact'), ...observationChecks('lineage.restore-exact'), 'every checkpoint survives': 'lineage.restore-exact' }, { revision: 'lineage.restore-exact' });
 
 /** Restores a checkpoint (possibly another session's: then 404). */
 export class RestoreCommand extends SessionCommand {
+  readonly blames = RESTORE_BLAMES;
+
   constructor(session: number, readonly checkpoint: CheckpointPick) {
     super(session);
   }
@@ -23,15 +31,7 @@ export class RestoreCommand extends SessionCommand {
     const id = this.sessionId(model);
     const checkpointId = model.checkpoints[resolveCheckpoint(model, id, this.checkpoint) ?? 0] as string;
     const exchange = await ctx.owner.api.restore(id, { checkpointId });
-    let expected: ReturnType<typeof restore>;
-    try {
-      expected = restore(model.store, ctx.owner.principal, id, { checkpointId }, reportOf(exchange));
-    } catch (error) {
-      // An existing revision reported for the restore: no new revision on top of the head (a
-      // restore that did nothing, or one that moved the head back), which restore-exact forbids.
-      if (error instanceof ModelViolation) ctx.selection.violate('lineage.restore-exact', `${this.toString()}: ${error.message}`, 'a new revision with the checkpoint content', exchange.response.json);
-      throw error;
-    }
+    const expected = restore(model.store, ctx.owner.principal, id, { checkpointId }, reportOf(exchange));
     judgeStatus(ctx.selection, exchange, expected, 'lineage.restore-exact');
     if (expected.ok) {
       judgeFields(ctx.selection, this.toString(), exchange.response.json, { ...expected.value }, sessionFieldInvariant('lineage.restore-exact'));

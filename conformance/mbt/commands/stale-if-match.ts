@@ -7,12 +7,18 @@ import { judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: the 412 and that nothing changed. */
+export const STALE_BLAMES = blameTable({ 'status: 412 precondition-failed': 'etag.stale-if-match', ...observationChecks('etag.stale-if-match') });
 
 /** The change a stale If-Match is sent with. */
 export type StaleOp = 'tags' | 'commit' | 'delete';
 
 /** Sends a change with `If-Match` naming a version the session does not have. */
 export class StaleIfMatchCommand extends SessionCommand {
+  readonly blames = STALE_BLAMES;
+
   constructor(session: number, readonly op: StaleOp) {
     super(session);
   }

@@ -7,12 +7,18 @@ import { judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import { type SuiteModel, type SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: another tenant sees nothing. */
+export const STRANGER_BLAMES = blameTable({ 'status: 404': 'auth.tenant-isolation', 'list: none of the run\'s sessions': 'auth.tenant-isolation', ...observationChecks('auth.tenant-isolation') });
 
 /** What the other tenant tries. */
 export type StrangerOp = 'get' | 'write' | 'fork' | 'list';
 
 /** Acts as a principal of another tenant against a session of the run. */
 export class StrangerCommand extends SessionCommand {
+  readonly blames = STRANGER_BLAMES;
+
   constructor(session: number, readonly op: StrangerOp) {
     super(session);
   }

@@ -7,12 +7,18 @@ import { judgeStatus } from '../judge.js';
 import { observeAll } from '../observe.js';
 import { SessionCommand, sLabel } from '../suite-command.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
+import { blameTable, observationChecks } from '../blames.js';
+
+/** Check → id: a viewer reads (200) and is refused every change (403). */
+export const VIEWER_BLAMES = blameTable({ 'status: 200 read, 403 change': 'auth.viewer-read-only', ...observationChecks('auth.viewer-read-only') });
 
 /** What the viewer tries. */
 export type ViewerOp = 'read' | 'write' | 'tags' | 'delete';
 
 /** Acts as the viewer the run's sessions grant. */
 export class ViewerCommand extends SessionCommand {
+  readonly blames = VIEWER_BLAMES;
+
   constructor(session: number, readonly op: ViewerOp) {
     super(session);
   }

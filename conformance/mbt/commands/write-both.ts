@@ -3,10 +3,16 @@ import { contentLabel, type FileContent } from '../file-content.js';
 import { SuiteCommand, sLabel } from '../suite-command.js';
 import { liveSession, type SuiteModel, type SuiteReal } from '../suite-model.js';
 import { subStep } from './diverge.js';
-import { WriteFileCommand } from './write-file.js';
+import { WRITE_BLAMES, WriteFileCommand } from './write-file.js';
+import { compositeTable } from '../blames.js';
+
+/** Check → id: two plain writes, each with the write's table. */
+export const WRITE_BOTH_BLAMES = compositeTable({ first: WRITE_BLAMES, second: WRITE_BLAMES });
 
 /** Two plain writes of the same path with different contents, each checked like `write`. */
 export class WriteBothCommand extends SuiteCommand {
+  readonly blames = WRITE_BOTH_BLAMES;
+
   constructor(readonly first: number, readonly second: number, readonly path: string, readonly content1: FileContent, readonly content2: FileContent) {
     super();
   }

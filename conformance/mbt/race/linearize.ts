@@ -11,6 +11,7 @@ import type { Exchange } from '../../http/exchange.js';
 import { canonicalJson } from '../../model/environment-spec.js';
 import type { ModelStore } from '../../model/model-store.js';
 import { ModelViolation, type Outcome } from '../../model/outcome.js';
+import { REUSED_IDS, type ReusedIdBlames } from '../blames.js';
 import type { OpExtra, PreparedOp, Verdict } from './race-op.js';
 
 /** The first check an order failed: where (a request's label or `state of s1`), which rule, why. */
@@ -35,14 +36,17 @@ export function permutations(n: number): number[][] {
     .sort((a, b) => a.join(',').localeCompare(b.join(',')));
 }
 
-/** Runs `check`, turning the first violation it throws into a mismatch at `where`. */
-export function firstMismatch(where: string, check: () => void): Mismatch | null {
+/**
+ * Runs `check`, turning the first violation it throws into a mismatch at `where`; a reused id is
+ * named by `reusedIds`, the table of the request that saw it (a merge's revision: `merge.soundness`).
+ */
+export function firstMismatch(where: string, check: () => void, reusedIds: ReusedIdBlames = REUSED_IDS): Mismatch | null {
   try {
     check();
     return null;
   } catch (error) {
     if (error instanceof InvariantViolation) return { where, invariant: error.data.invariant, message: error.data.message };
-    if (error instanceof ModelViolation) return { where, invariant: 'content.revision-iff-change', message: error.message };
+    if (error instanceof ModelViolation) return { where, invariant: reusedIds[error.kind], message: error.message };
     throw error;
   }
 }
@@ -74,7 +78,7 @@ export function applyOrder(store: ModelStore, ops: readonly PreparedOp[], exchan
         const outcome = op.apply(store, exchange, extra);
         outcomes[i] = outcome;
         op.judge(probe, exchange, outcome, store);
-      });
+      }, op.reusedIds);
     }
     if (mismatch) return { outcomes, mismatch };
   }

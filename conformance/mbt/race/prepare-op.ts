@@ -18,7 +18,7 @@ import { SPECS } from '../arbitraries.js';
 import { judgeFields, judgeSessionEtag, judgeStatus, sessionFieldInvariant } from '../judge.js';
 import { reportOf, viewerAccess } from '../step-helpers.js';
 import type { SuiteModel, SuiteReal } from '../suite-model.js';
-import { opText, type PreparedOp, type RaceOp, type Verdict } from './race-op.js';
+import { opText, RACE_REUSED_IDS, type PreparedOp, type RaceOp, type Verdict } from './race-op.js';
 
 /** What the ops of one race share: the next labels and the race's Idempotency-Key. */
 export interface RaceShared {
@@ -27,7 +27,7 @@ export interface RaceShared {
   readonly key: string;
 }
 
-type Base = Pick<PreparedOp, 'kind' | 'label' | 'sessions'>;
+type Base = Pick<PreparedOp, 'kind' | 'label' | 'sessions' | 'reusedIds'>;
 
 /** Prepares one op of a race (`index` numbers it in messages). */
 export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: SuiteReal, shared: RaceShared): PreparedOp {
@@ -37,7 +37,7 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
   const id = model.sessions[op.session] as string;
   const state = model.store.sessions.get(id);
   const version = state?.version ?? 1;
-  const base: Base = { kind: op.kind, label: `#${index + 1} s${op.session} ${opText(op)}`, sessions: [id] };
+  const base: Base = { kind: op.kind, label: `#${index + 1} s${op.session} ${opText(op)}`, sessions: [id], reusedIds: RACE_REUSED_IDS[op.kind] };
   switch (op.kind) {
     case 'write': {
       const current = state ? model.store.graph.content(state.head).files.get(op.path) : undefined;

@@ -10,6 +10,7 @@ import type { Exchange } from '../../http/exchange.js';
 import type { ModelStore } from '../../model/model-store.js';
 import type { Strategy } from '../../model/merge-plan.js';
 import type { Outcome } from '../../model/outcome.js';
+import { REUSED_IDS, type ReusedIdBlames } from '../blames.js';
 
 /** A request of a race. Session fields are labels (`s<i>`). */
 export type RaceOp =
@@ -21,6 +22,15 @@ export type RaceOp =
   | { readonly kind: 'delete'; readonly session: number }
   | { readonly kind: 'tags'; readonly session: number; readonly add: readonly string[]; readonly remove: readonly string[]; readonly ifMatch: boolean }
   | { readonly kind: 'spec'; readonly session: number; readonly spec: number; readonly ifMatch: boolean };
+
+/**
+ * A reused id in a race request's answer breaks the rule its single-request step names: a merge's
+ * revision `merge.soundness`, every other kind the default table.
+ */
+export const RACE_REUSED_IDS: Readonly<Record<RaceOp['kind'], ReusedIdBlames>> = {
+  write: REUSED_IDS, fork: REUSED_IDS, checkpoint: REUSED_IDS, commit: REUSED_IDS, delete: REUSED_IDS, tags: REUSED_IDS, spec: REUSED_IDS,
+  merge: { ...REUSED_IDS, revision: 'merge.soundness' },
+};
 
 /** What creating requests add to the run's labels. */
 export type Creates = 'session' | 'checkpoint' | null;
@@ -34,6 +44,8 @@ export interface PreparedOp {
   readonly sessions: readonly string[];
   /** The invariant a single-request step would name for a wrong answer or state of its target. */
   readonly primary: InvariantId;
+  /** Which rule a reused id in this request's answer breaks ({@link RACE_REUSED_IDS}). */
+  readonly reusedIds: ReusedIdBlames;
   /** Requests with the same key: a later one must replay the first (Idempotency-Key). */
   readonly replayKey: string | null;
   readonly creates: Creates;
