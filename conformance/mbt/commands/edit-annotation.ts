@@ -55,12 +55,12 @@ export class EditAnnotationCommand extends SuiteCommand {
     const where = this.toString();
     if (this.change === 'delete') {
       const exchange = await who.api.deleteAnnotation(sessionId, annotationId);
-      judgeStatus(ctx.selection, exchange, deleteAnnotation(model.store, who.principal, sessionId, annotationId), 'review.annotations-exact');
+      judgeStatus(ctx.selection, exchange, deleteAnnotation(model.store, who.principal, sessionId, annotationId), 'review.annotations-exact', true);
     } else {
       const body = this.change === 'resolve' ? { status: 'resolved' as const } : this.change === 'reopen' ? { status: 'open' as const } : this.change === 'body' ? { body: `${record.body} (edited)` } : { body: record.body, status: record.status };
       const exchange = await who.api.updateAnnotation(sessionId, annotationId, body);
       const expected = updateAnnotation(model.store, who.principal, sessionId, annotationId, body);
-      judgeStatus(ctx.selection, exchange, expected, 'review.annotations-exact');
+      judgeStatus(ctx.selection, exchange, expected, 'review.annotations-exact', true);
       if (expected.ok) judgeFields(ctx.selection, where, exchange.response.json, expected.value, () => 'review.annotations-exact');
     }
     await checkAnnotationList(model, real, record.sessionId, {}, 2, where);
