@@ -63,7 +63,9 @@ export class EditAnnotationCommand extends SuiteCommand {
       judgeStatus(ctx.selection, exchange, expected, 'review.annotations-exact', true);
       if (expected.ok) judgeFields(ctx.selection, where, exchange.response.json, expected.value, () => 'review.annotations-exact');
     }
-    await checkAnnotationList(model, real, record.sessionId, {}, 2, where);
+    // After a status change, list the other status: the note must have left it (a filter check).
+    const filter = this.change === 'resolve' ? { status: 'open' as const } : this.change === 'reopen' ? { status: 'resolved' as const } : {};
+    await checkAnnotationList(model, real, record.sessionId, filter, 2, where);
   }
 
   toString(): string {
