@@ -85,7 +85,7 @@ const annotateArb: fc.Arbitrary<SuiteCommand> = fc
   .tuple(sessionPick, fc.constantFrom('session', 'on-file', 'on-file', 'past', 'missing-file', 'backwards-range' as const), fc.boolean())
   .map(([s, target, viewer]) => new AnnotateCommand(s, target, viewer));
 const editAnnotationArb: fc.Arbitrary<SuiteCommand> = fc
-  .tuple(fc.nat({ max: 3 }), fc.boolean(), fc.constantFrom('resolve', 'resolve', 'reopen', 'body', 'same', 'delete' as const), fc.option(sessionPick, { freq: 6 }))
+  .tuple(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat({ max: 3 }), weight: 1 }), fc.boolean(), fc.constantFrom('resolve', 'resolve', 'reopen', 'body', 'same', 'delete' as const), fc.option(sessionPick, { freq: 6 }))
   .map(([n, author, change, via]) => new EditAnnotationCommand(n, author, change, via));
 const listAnnotationsArb: fc.Arbitrary<SuiteCommand> = fc
   .tuple(sessionPick, fc.constantFrom(null, 'open', 'resolved' as const), fc.boolean(), fc.option(fc.integer({ min: 1, max: 2 }), { freq: 2 }))
@@ -99,7 +99,10 @@ const cacheOpArb: fc.Arbitrary<CacheOp> = fc.oneof(
   { arbitrary: fc.constant<CacheOp>({ kind: 'delete' }), weight: 1 },
   { arbitrary: fc.constantFrom('', 'lint.', 'test').map((prefix): CacheOp => ({ kind: 'list', prefix })), weight: 1 },
 );
-const cacheArb: fc.Arbitrary<SuiteCommand> = fc.tuple(sessionPick, fc.constantFrom(...CACHE_KEYS), cacheOpArb).map(([s, key, op]) => new CacheCommand(s, key, op));
+/** Mostly s0 and one key, so writes, reads, deletes and lists meet the same entry. */
+const cacheArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: sessionPick, weight: 1 }), fc.oneof({ arbitrary: fc.constant(CACHE_KEYS[0]), weight: 3 }, { arbitrary: fc.constantFrom(...CACHE_KEYS), weight: 1 }), cacheOpArb)
+  .map(([s, key, op]) => new CacheCommand(s, key, op));
 
 /** Edits of a shared path in two related sessions, usually followed by a merge between them. */
 const divergeArb: fc.Arbitrary<SuiteCommand> = pairPick.chain(([first, second]) =>
@@ -159,11 +162,11 @@ export function commandArbitraries(): Array<fc.Arbitrary<SuiteCommand>> {
     w(1, fc.tuple(sessionPick, fc.option(fc.constantFrom(...PREFIXES), { freq: 4 }), fc.option(fc.integer({ min: 1, max: 3 }), { freq: 3 })).map(([s, prefix, limit]) => new ListFilesCommand(s, prefix, limit))),
     w(2, fc.tuple(sessionPick, fc.constantFrom('checkpoints', 'commits' as const), fc.option(fc.integer({ min: 1, max: 2 }), { freq: 3 })).map(([s, kind, limit]) => new ListHistoryCommand(s, kind, limit))),
     // Review, cache: on servers that offer them (the steps do not apply otherwise).
-    w(2, annotateArb),
-    w(2, editAnnotationArb),
+    w(3, annotateArb),
+    w(3, editAnnotationArb),
     w(1, listAnnotationsArb),
     w(2, approveArb),
-    w(3, cacheArb),
+    w(4, cacheArb),
     // Bulk steps cross pages at the default page size (50); rare, they cost 50–120 requests each.
     w(1, fc.oneof(
       fc.tuple(sessionPick, fc.constantFrom('checkpoints', 'commits' as const), fc.integer({ min: 51, max: 56 })).map(([s, kind, n]): SuiteCommand => new BulkHistoryCommand(s, kind, n)),

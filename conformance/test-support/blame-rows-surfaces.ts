@@ -61,12 +61,12 @@ export const SURFACE_ROWS: readonly BlameCase[] = [
   {
     name: 'cache put', setup: [create()], step: new CacheCommand(0, 'lint.eslint', { kind: 'put', value: 0, ttl: 3600, asViewer: false }), breaks: [
       { check: 'status of an entry with a TTL, expiresAt, an expired entry listed', rule: (m) => armed({ method: 'PUT', path: at(m, 0, '/cache/lint.eslint') }, json((b) => { b.expiresAt = b.updatedAt; })) },
-      { check: 'status of an entry without a TTL, fields, list order', rule: (m) => armed({ method: 'PUT', path: at(m, 0, '/cache/lint.eslint') }, json((b) => { b.value = 'other'; })) },
+      { check: 'status of an entry without a TTL, fields (the answer and the read back), list order', rule: (m) => armed({ method: 'PUT', path: at(m, 0, '/cache/lint.eslint') }, json((b) => { b.value = 'other'; })) },
     ],
   },
   {
     name: 'cache get', setup: [create(), new CacheCommand(0, 'lint.tsc', { kind: 'put', value: 1, ttl: null, asViewer: false })], step: new CacheCommand(0, 'lint.tsc', { kind: 'get' }), breaks: [
-      { check: 'status of an entry without a TTL, fields, list order', rule: (m) => armed({ method: 'GET', path: at(m, 0, '/cache/lint.tsc') }, problem(404, 'cache-entry-not-found')) },
+      { check: 'status of an entry without a TTL, fields (the answer and the read back), list order', rule: (m) => armed({ method: 'GET', path: at(m, 0, '/cache/lint.tsc') }, problem(404, 'cache-entry-not-found')) },
     ],
   },
   {

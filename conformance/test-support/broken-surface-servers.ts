@@ -97,7 +97,9 @@ const inclusiveAfter = (): ProxyRule => async (req, forward) => {
   if (req.method !== 'GET' || !EVENTS.test(req.path) || after === undefined || res.status !== 200) return res;
   const json = jsonOf(res.body);
   if (!json || !Array.isArray(json.items)) return res;
-  const whole = await forward({ ...req, path: req.path.replace(/([?&])after=[^&]+/, '$1after_=').replace(/[?&]after_=/, '') });
+  const url = new URL(req.path, 'http://proxy.local');
+  url.searchParams.delete('after');
+  const whole = await forward({ ...req, path: `${url.pathname}${url.search}` });
   const all = (jsonOf(whole.body)?.items ?? []) as Array<Record<string, unknown>>;
   const start = all.find((e) => e.id === decodeURIComponent(after));
   return start ? withJson(res, { ...json, items: [start, ...(json.items as unknown[])] }) : res;

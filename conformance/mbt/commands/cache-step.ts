@@ -32,7 +32,7 @@ async function timed(send: () => Promise<Exchange>): Promise<{ exchange: Exchang
 /** One cache request on a session of the run. */
 export class CacheCommand extends SessionCommand {
   readonly blames = blameTable({
-    'status of an entry without a TTL, fields, list order': 'cache.round-trip',
+    'status of an entry without a TTL, fields (the answer and the read back), list order': 'cache.round-trip',
     'status of an entry with a TTL, expiresAt, an expired entry listed': 'cache.ttl',
     'a viewer writing': 'auth.viewer-read-only',
   });
@@ -63,7 +63,14 @@ export class CacheCommand extends SessionCommand {
       const live = this.liveness(model, id, at, exchange.response.status === 200);
       const expected = putCacheEntry(model.store, who.principal, id, this.key, body, at, live);
       judgeStatus(ctx.selection, exchange, expected, expected.ok ? blame : 'cache.round-trip');
-      if (expected.ok) this.judgeEntry(real, exchange, expected.value);
+      if (!expected.ok) return;
+      this.judgeEntry(real, exchange, expected.value);
+      // Read it back: a write the server keeps other than it answered is caught at once.
+      const { exchange: back, at: readAt } = await timed(() => ctx.owner.api.getCacheEntry(id, this.key));
+      const readLive = this.liveness(model, id, readAt, back.response.status === 200);
+      const again = getCacheEntry(model.store, ctx.owner.principal, id, this.key, readLive);
+      judgeStatus(ctx.selection, back, again, this.blame(model, id));
+      if (again.ok) this.judgeEntry(real, back, again.value);
       return;
     }
     const { exchange, at } = await timed(() => (op.kind === 'get' ? ctx.owner.api.getCacheEntry(id, this.key) : ctx.owner.api.deleteCacheEntry(id, this.key)));
