@@ -60,7 +60,7 @@ export const SURFACE_ROWS: readonly BlameCase[] = [
   },
   {
     name: 'cache put', setup: [create()], step: new CacheCommand(0, 'lint.eslint', { kind: 'put', value: 0, ttl: 3600, asViewer: false }), breaks: [
-      { check: 'status of an entry with a TTL, expiresAt, an expired entry listed', rule: (m) => armed({ method: 'PUT', path: at(m, 0, '/cache/lint.eslint') }, json((b) => { b.expiresAt = b.updatedAt; })) },
+      { check: 'status of an entry with a TTL, ttlSeconds, expiresAt, an expired entry listed', rule: (m) => armed({ method: 'PUT', path: at(m, 0, '/cache/lint.eslint') }, json((b) => { b.expiresAt = b.updatedAt; })) },
       { check: 'status of an entry without a TTL, fields (the answer and the read back), list order', rule: (m) => armed({ method: 'PUT', path: at(m, 0, '/cache/lint.eslint') }, json((b) => { b.value = 'other'; })) },
     ],
   },

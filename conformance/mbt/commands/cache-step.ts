@@ -33,7 +33,7 @@ async function timed(send: () => Promise<Exchange>): Promise<{ exchange: Exchang
 export class CacheCommand extends SessionCommand {
   readonly blames = blameTable({
     'status of an entry without a TTL, fields (the answer and the read back), list order': 'cache.round-trip',
-    'status of an entry with a TTL, expiresAt, an expired entry listed': 'cache.ttl',
+    'status of an entry with a TTL, ttlSeconds, expiresAt, an expired entry listed': 'cache.ttl',
     'a viewer writing': 'auth.viewer-read-only',
   });
 
@@ -89,7 +89,7 @@ export class CacheCommand extends SessionCommand {
   /** The entry's fields, and `expiresAt` = `updatedAt` + the TTL (or null without one). */
   private judgeEntry(real: SuiteReal, exchange: Exchange, want: object): void {
     const sel = real.ctx.selection;
-    judgeFields(sel, this.toString(), exchange.response.json, { ...want }, () => 'cache.round-trip');
+    judgeFields(sel, this.toString(), exchange.response.json, { ...want }, (field) => (field === 'ttlSeconds' ? 'cache.ttl' : 'cache.round-trip'));
     const body = (exchange.response.json ?? {}) as { ttlSeconds?: number | null; expiresAt?: string | null; updatedAt?: string };
     const expires = body.ttlSeconds == null ? null : new Date(Date.parse(String(body.updatedAt)) + body.ttlSeconds * 1000).toISOString();
     const got = body.expiresAt == null ? null : new Date(Date.parse(body.expiresAt)).toISOString();
