@@ -4,7 +4,7 @@
  * a range that runs backwards). Read back by id.
  */
 import type { AnnotationInput } from '../../model/ops-review.js';
-import { createAnnotation, getAnnotation } from '../../model/ops-review.js';
+import { createAnnotation, getAnnotation, updateAnnotation } from '../../model/ops-review.js';
 import { compareCodePoints } from '../../model/code-point-order.js';
 import { blameTable } from '../blames.js';
 import { judgeFields, judgeStatus } from '../judge.js';
@@ -20,6 +20,7 @@ export const ANNOTATE_BLAMES = blameTable({
   'status (404 revision or file, 400 range)': 'review.annotations-exact',
   'fields of the created note': 'review.annotations-exact',
   'getAnnotation: status and fields': 'review.annotations-exact',
+  "the viewer resolving the owner's note: 403": 'review.annotations-exact',
 });
 
 /** Creates an annotation as the owner or the viewer; a created one becomes the next `n<i>`. */
@@ -65,6 +66,12 @@ export class AnnotateCommand extends SessionCommand {
     const want = getAnnotation(model.store, ctx.owner.principal, id, String(view.id));
     judgeStatus(ctx.selection, again, want, 'review.annotations-exact');
     if (want.ok) judgeFields(ctx.selection, `getAnnotation(n${model.annotations.length - 1})`, again.response.json, want.value, () => 'review.annotations-exact');
+    // The owner's note: the viewer (no change rights, not the author) may not resolve it.
+    if (!this.asViewer && ctx.viewer) {
+      const body = { status: 'resolved' as const };
+      const refused = await ctx.viewer.api.updateAnnotation(id, String(view.id), body);
+      judgeStatus(ctx.selection, refused, updateAnnotation(model.store, ctx.viewer.principal, id, String(view.id), body), 'review.annotations-exact', true);
+    }
   }
 
   toString(): string {
