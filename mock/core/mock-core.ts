@@ -44,7 +44,7 @@ export interface MockCoreOptions {
 /** A running core: the request handler plus the state controls the admin API exposes. */
 export interface MockCore {
   handle(request: MockRequest): MockResponse;
-  /** Back to the scenario's state: sessions, idempotency keys, everything. */
+  /** Back to the scenario's state: sessions, idempotency keys, everything but the clock (a setting, like faults). */
   reset(): void;
   /** The state as a replayable scenario: the principals plus every accepted change so far. */
   exportState(): Scenario;

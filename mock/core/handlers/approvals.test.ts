@@ -26,7 +26,11 @@ describe('approvals', () => {
     for (const token of [ROLES.stranger, ROLES.otherTenant]) expect(api.send('POST', approvals(s.id), { token, json: { decision: 'approved' } }).json.code).toBe('session-not-found');
     expect(expectStatus(api, 200, 'GET', `${approvals(s.id)}/${byViewer.id}`, { token: ROLES.viewer }).json).toEqual(byViewer);
     expect(api.send('GET', `${approvals(other.id)}/${byViewer.id}`).json.code).toBe('approval-not-found');
-    expect(eventTypes(s.id).filter((t) => t === 'approval.created')).toHaveLength(2);
+    // An idempotent replay acts once and writes one event.
+    const retry = { json: { decision: 'approved' }, headers: { 'idempotency-key': 'a-1' } };
+    const once = expectStatus(api, 201, 'POST', approvals(s.id), retry).json;
+    expect(expectStatus(api, 201, 'POST', approvals(s.id), retry).json).toEqual(once);
+    expect(eventTypes(s.id).filter((t) => t === 'approval.created')).toHaveLength(3);
   });
 
   it('computes stale when read: fresh on the head, stale once the head moves or when decided on a past revision', () => {

@@ -61,10 +61,11 @@ describe('cache entries', () => {
   });
 
   it('needs change rights to write: viewers get 403, strangers and other tenants 404; a merged session takes writes', () => {
-    const { api } = setup();
+    const { api, eventTypes } = setup();
     const s = teamSession(api);
     expect(api.send('PUT', entry(s.id, 'k'), { token: ROLES.viewer, json: { value: 1 } }).json.code).toBe('forbidden');
     for (const token of [ROLES.stranger, ROLES.otherTenant]) expect(api.send('PUT', entry(s.id, 'k'), { token, json: { value: 1 } }).json.code).toBe('session-not-found');
+    expect(eventTypes(s.id).filter((t) => t.startsWith('cache'))).toEqual([]);
     expectStatus(api, 201, 'PUT', entry(s.id, 'k'), { token: ROLES.editor, json: { value: 1 } });
     expectStatus(api, 200, 'PUT', entry(s.id, 'k'), { token: ROLES.admin, json: { value: 2 } });
     expect(api.send('DELETE', entry(s.id, 'k'), { token: ROLES.viewer }).json.code).toBe('forbidden');
