@@ -50,8 +50,9 @@ describe('annotations', () => {
       const refused = expectStatus(api, 400, 'POST', notes(s.id), { json });
       expect(refused.json).toMatchObject({ code, errors: [{ pointer }] });
     }
-    // Session 404 comes before the body rules.
-    expect(api.send('POST', notes(s.id), { token: ROLES.stranger, json: cases[0]?.[0] }).json.code).toBe('session-not-found');
+    // The body rules are request shape: 400 before the session's 404 (contract §6, §13).
+    expect(api.send('POST', notes(s.id), { token: ROLES.stranger, json: cases[0]?.[0] }).json.code).toBe('validation-failed');
+    expect(api.send('POST', notes(s.id), { token: ROLES.stranger, json: { body: 'x' } }).json.code).toBe('session-not-found');
     expect(expectStatus(api, 200, 'GET', notes(s.id)).json.items).toEqual([]);
     expect(eventTypes(s.id)).not.toContain('annotation.created');
   });

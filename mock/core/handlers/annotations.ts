@@ -73,12 +73,13 @@ export function annotationHandlers(store: Store): Record<string, OperationHandle
     },
 
     createAnnotation(input) {
-      const found = besideSession(store, input);
-      if (!found.ok) return problemFrom(found);
-      const session = found.value;
+      // The body's own rules are request shape: 400 before any lookup (contract §6, §13).
       const body = jsonBody<CreateBody>(input);
       const rules = checkCreateBody(body);
       if (!rules.ok) return problemFrom(rules);
+      const found = besideSession(store, input);
+      if (!found.ok) return problemFrom(found);
+      const session = found.value;
       const revision = body.revision ?? session.head;
       if (!inHistory(store, session, revision)) return problemFrom(failure('revision-not-found', `Revision ${revision} is not in the history of session ${session.id}.`));
       if (body.path !== undefined && !store.content(revision).files.has(body.path)) {
