@@ -2,6 +2,7 @@ import type { Contract } from '../../contract/index.js';
 import { json, problem, empty } from '../core/http/respond.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import type { MockCore } from '../core/mock-core.js';
+import { changeClock, parseClockChange } from './admin-clock.js';
 import { validateFaults, type FaultSettings } from './faults.js';
 import type { RequestLog } from './request-log.js';
 import { resetState } from './reset-state.js';
@@ -14,13 +15,15 @@ export interface AdminState {
 
 const ENDPOINTS = {
   'GET /__admin': 'This list and the token table; GET or HEAD answers 200 once the mock serves (readiness probes).',
-  'POST /__admin/reset': 'Back to the fixtures (state, idempotency keys and the request log); faults stay.',
+  'POST /__admin/reset': 'Back to the fixtures (state, idempotency keys and the request log); faults and the clock stay.',
   'GET /__admin/state': 'Export the state as a replayable scenario (JSON).',
   'PUT /__admin/state': 'Import a scenario exported before (or any fixture scenario).',
   'GET /__admin/faults': 'Current latency and error injection.',
   'PUT /__admin/faults': 'Set { latency: { minMs, maxMs } | null, errors: [{ operationId | "*", status, rate }] }.',
   'DELETE /__admin/faults': 'Remove all faults.',
   'GET /__admin/requests': 'The newest requests (bounded log), newest first; ?limit=N.',
+  'GET /__admin/clock': 'The clock every timestamp and cache TTL reads: { now, frozen, offsetMs }.',
+  'PUT /__admin/clock': 'One of { freeze: true | false }, { set: "<ISO-8601>" }, { advanceSeconds: N } or { advanceMs: N }; never backwards (409 clock-backwards).',
   'DELETE /__admin/requests': 'Clear the request log.',
 } as const;
 
@@ -90,6 +93,14 @@ export function handleAdmin(core: MockCore, state: AdminState, request: MockRequ
       const limit = parseLimit(url.searchParams.get('limit'), state.log.capacity);
       if (!limit.ok) return limit.response;
       return head ? empty(200, { 'content-type': 'application/json' }) : json(200, { items: state.log.list(limit.value) });
+    }
+    case 'GET /__admin/clock':
+      return json(200, core.clock.status());
+    case 'PUT /__admin/clock': {
+      const body = parseJson(request);
+      if (!body.ok) return body.response;
+      const change = parseClockChange(body.value);
+      return change.ok ? changeClock(core.clock, change.value) : change.response;
     }
     case 'DELETE /__admin/requests':
       state.log.clear();

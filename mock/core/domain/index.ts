@@ -26,3 +26,4 @@ export type { ChangeStats, ChangeSummary } from './commit-summary.js';
 export { generateEnvironmentSpec } from './generate-environment-spec.js';
 export { nestedDeeperThan } from './json-depth.js';
 export type { GeneratedEnvironmentSpec } from './generate-environment-spec.js';
+export { approvalsAllowCommit, type ApprovalFact } from './approval-gate.js';

@@ -1,4 +1,4 @@
-import { diffContent, summarizeChanges } from '../domain/index.js';
+import { approvalsAllowCommit, diffContent, summarizeChanges } from '../domain/index.js';
 import type { OperationHandler } from '../http/pipeline.js';
 import { failure, json, problemFrom } from '../http/respond.js';
 import { withId, type CommitRecord, type SessionRecord } from '../state/session-record.js';
@@ -33,6 +33,9 @@ export function commitHandlers(store: Store): Record<string, OperationHandler> {
       }
       const changes = pendingChanges(store, session);
       if (changes.length === 0) return problemFrom(failure('nothing-to-commit', `Session ${session.id} has no changes since its baseline.`));
+      if (session.purpose === 'review' && !approvalsAllowCommit(store.approvals.of(session.id), session.head)) {
+        return problemFrom(failure('approval-required', `Review session ${session.id} needs an approval of its head ${session.head} and no changes requested on it.`));
+      }
       const commit: CommitRecord = {
         id: store.ids.next('cmt'),
         sessionId: session.id,

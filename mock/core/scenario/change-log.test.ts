@@ -6,7 +6,7 @@ import type { RecordedChange } from './record-step.js';
 const utf8 = new TextEncoder();
 
 function change(overrides: Partial<RecordedChange> = {}): RecordedChange {
-  return { method: 'POST', url: '/v1/sessions', status: 201, token: 'demo-ana', headers: undefined, contentType: 'application/json', body: utf8.encode('{"title":"t"}'), ...overrides };
+  return { method: 'POST', url: '/v1/sessions', status: 201, token: 'demo-ana', headers: undefined, contentType: 'application/json', body: utf8.encode('{"title":"t"}'), at: 1_764_000_000_123, ...overrides };
 }
 
 describe('ChangeLog', () => {
@@ -16,7 +16,7 @@ describe('ChangeLog', () => {
       change(),
       change({ method: 'PUT', url: '/v1/sessions/ses_1/files/%C3%A9t%C3%A9.txt', status: 200, token: undefined, headers: { 'if-match': '"abc"' }, contentType: 'text/plain; charset=utf-8', body: new Uint8Array([0, 255, 10]) }),
       change({ method: 'DELETE', url: '/v1/sessions/ses_1', status: 204, contentType: undefined, body: undefined }),
-      change({ headers: { 'idempotency-key': 'k;1:2-', 'if-none-match': '*' }, token: 'tök:en;-' }),
+      change({ headers: { 'idempotency-key': 'k;1:2-', 'if-none-match': '*' }, token: 'tök:en;-', at: 0 }),
     ];
     for (const c of changes) log.append(c);
     expect(log.size).toBe(4);
@@ -81,6 +81,7 @@ describe('ChangeLog', () => {
       headers: fc.option(fc.dictionary(fc.constantFrom('if-match', 'if-none-match', 'idempotency-key'), text, { minKeys: 1 }), { nil: undefined }),
       contentType: fc.option(text, { nil: undefined }),
       body: fc.option(fc.uint8Array({ minLength: 1, maxLength: 3000 }), { nil: undefined }),
+      at: fc.integer({ min: 0, max: 253_402_300_799_999 }),
     });
     fc.assert(
       fc.property(fc.array(recorded, { maxLength: 300 }), (changes) => {

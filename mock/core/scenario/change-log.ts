@@ -3,8 +3,8 @@ import type { RecordedChange } from './record-step.js';
 const utf8 = new TextEncoder();
 const text = new TextDecoder();
 
-/** Bytes before a record's fields: the byte lengths of its header text and of its body. */
-const PREFIX_BYTES = 8;
+/** Bytes before a record's fields: the byte lengths of its header text and of its body, then its clock reading (float64). */
+const PREFIX_BYTES = 16;
 const NO_BYTES = new Uint8Array(0);
 
 /** A string field as `<UTF-16 length>:<text>`, or `-` when it is absent. */
@@ -72,6 +72,7 @@ export class ChangeLog {
     const { written } = utf8.encodeInto(header, chunk.subarray(start + PREFIX_BYTES));
     this.lengthView.setUint32(start, written, true);
     this.lengthView.setUint32(start + 4, body.length, true);
+    this.lengthView.setFloat64(start + 8, change.at, true);
     chunk.set(body, start + PREFIX_BYTES + written);
     this.used = start + PREFIX_BYTES + written + body.length;
     this.count += 1;
@@ -85,8 +86,9 @@ export class ChangeLog {
       while (at < chunk.length) {
         const headerBytes = view.getUint32(at, true);
         const bodyBytes = view.getUint32(at + 4, true);
+        const atMs = view.getFloat64(at + 8, true);
         const start = at + PREFIX_BYTES;
-        yield decode(text.decode(chunk.subarray(start, start + headerBytes)), chunk.slice(start + headerBytes, start + headerBytes + bodyBytes));
+        yield decode(text.decode(chunk.subarray(start, start + headerBytes)), chunk.slice(start + headerBytes, start + headerBytes + bodyBytes), atMs);
         at = start + headerBytes + bodyBytes;
       }
     }
@@ -111,7 +113,7 @@ export class ChangeLog {
   }
 }
 
-function decode(header: string, body: Uint8Array): RecordedChange {
+function decode(header: string, body: Uint8Array, at: number): RecordedChange {
   const [status = '', headerCount = '', rest = ''] = splitTwice(header);
   const reader = new FieldReader(rest);
   const [method = '', url = '', token, contentType] = [reader.next(), reader.next(), reader.next(), reader.next()];
@@ -120,7 +122,7 @@ function decode(header: string, body: Uint8Array): RecordedChange {
     const name = reader.next() ?? '';
     (headers ??= {})[name] = reader.next() ?? '';
   }
-  return { method, url, status: Number(status), token, headers, contentType, body: body.length > 0 ? body : undefined };
+  return { method, url, status: Number(status), token, headers, contentType, body: body.length > 0 ? body : undefined, at };
 }
 
 /** `a;b;rest` → `[a, b, rest]`. */

@@ -24,17 +24,19 @@ export interface RecordedChange {
   readonly contentType: string | undefined;
   /** The body as sent; the caller copies it before the transport may reuse the buffer. */
   readonly body: Uint8Array | undefined;
+  /** The clock reading the request ran at (ms), so a replay runs it at the same instant. */
+  readonly at: number;
 }
 
-/** Picks what replaying `request` needs. `tokenOf` reads the bearer token from `Authorization`. */
-export function recordChange(request: MockRequest, status: number, tokenOf: (authorization: string | undefined) => string | undefined): RecordedChange {
+/** Picks what replaying `request` needs. `tokenOf` reads the bearer token from `Authorization`; `at` is the clock reading it ran at. */
+export function recordChange(request: MockRequest, status: number, tokenOf: (authorization: string | undefined) => string | undefined, at: number): RecordedChange {
   const given = request.headers;
   let headers: Record<string, string> | undefined;
   for (const name of KEPT_HEADERS) {
     const value = given[name];
     if (value !== undefined) (headers ??= {})[name] = value;
   }
-  return { method: request.method, url: request.url, status, token: tokenOf(given.authorization), headers, contentType: given['content-type'], body: request.body };
+  return { method: request.method, url: request.url, status, token: tokenOf(given.authorization), headers, contentType: given['content-type'], body: request.body, at };
 }
 
 /**
@@ -71,5 +73,6 @@ export function toScenarioStep(change: RecordedChange, defaultToken: string): Sc
     ...(change.headers === undefined ? {} : { headers: { ...change.headers } }),
     ...bodyOf(change),
     expectStatus: change.status,
+    at: new Date(change.at).toISOString(),
   };
 }

@@ -22,6 +22,11 @@ export interface ScenarioStep {
   readonly save?: Readonly<Record<string, string>>;
   readonly expectStatus?: number;
   readonly observed?: unknown;
+  /**
+   * The clock reading the step first ran at (ms since the epoch, or ISO-8601): a replay runs it
+   * with the mock's clock pinned there, so timestamps and cache expiry come back as they were.
+   */
+  readonly at?: number | string;
 }
 
 /** A replayable list of requests: fixtures, state exports and conformance traces share it. */
@@ -31,4 +36,6 @@ export interface Scenario {
   readonly principals: readonly ScenarioPrincipal[];
   readonly defaultToken: string;
   readonly steps: readonly ScenarioStep[];
+  /** State exports: the exporting mock's clock reading; an import's clock resumes no earlier. */
+  readonly exportedAt?: string;
 }

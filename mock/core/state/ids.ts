@@ -17,16 +17,23 @@ export class MonotonicClock {
   private last = 0;
   /** `last` formatted: a busy mock makes many changes within one millisecond. */
   private lastText = new Date(0).toISOString();
+  private lastTextMs = 0;
 
   constructor(private readonly source: () => number = Date.now) {}
 
   /** ISO-8601 timestamp, never earlier than the previous one. */
   now(): string {
-    const next = Math.max(this.last, this.source());
-    if (next !== this.last) {
-      this.last = next;
+    const next = this.nowMs();
+    if (next !== this.lastTextMs) {
+      this.lastTextMs = next;
       this.lastText = new Date(next).toISOString();
     }
     return this.lastText;
+  }
+
+  /** The same reading in milliseconds since the epoch (cache expiry compares numbers, not text). */
+  nowMs(): number {
+    this.last = Math.max(this.last, this.source());
+    return this.last;
   }
 }

@@ -1,7 +1,10 @@
 import { ByteSlab, contentEquals, EMPTY_CONTENT, RevisionGraph, type Content } from '../domain/index.js';
+import { CacheBook } from './cache-book.js';
 import { CursorCodec } from './cursor.js';
 import { EventLog } from './event-log.js';
 import { IdFactory, MonotonicClock } from './ids.js';
+import type { AnnotationRecord, ApprovalRecord } from './review-records.js';
+import { SessionBook } from './session-book.js';
 import type { CheckpointRecord, CommitRecord, SessionRecord } from './session-record.js';
 
 /**
@@ -24,6 +27,10 @@ export class Store {
   readonly cursors = new CursorCodec();
   /** Every session's event log (contract §13): handlers append, the events route reads. */
   readonly events: EventLog;
+  /** Review notes, decisions and tool output beside each session (contract §13); none of them is content. */
+  readonly annotations = new SessionBook<AnnotationRecord>();
+  readonly approvals = new SessionBook<ApprovalRecord>();
+  readonly cache = new CacheBook();
   private readonly byTag = new Map<string, SessionRecord[]>();
 
   constructor(now?: () => number) {
