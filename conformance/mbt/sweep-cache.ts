@@ -3,10 +3,9 @@
  * suite's clock (a second or so; runs in flight go on meanwhile), then it must be gone: `404` by
  * key and left out of the list. Entries with long TTLs are not waited for.
  */
-import { cacheLiveness } from '../model/review-records.js';
 import type { SuiteModel, SuiteReal } from './suite-model.js';
 
-/** Entries expiring later than this are not waited for (ms). */
+/** Entries with a TTL longer than this are not waited for (ms). */
 const MAX_WAIT_MS = 2_500;
 /** Past the latest possible expiry, by more than the liveness slack (ms). */
 const MARGIN_MS = 80;
@@ -14,11 +13,11 @@ const MARGIN_MS = 80;
 /** Waits for the run's short-TTL entries to expire, then checks they are gone. */
 export async function sweepCache(model: SuiteModel, real: SuiteReal): Promise<void> {
   if (!real.ctx.surfaces.cache) return;
-  const now = Date.now();
+  // Every short-TTL entry, whether or not it has expired by now: the same requests in every
+  // replay of the run, so a run's request count does not depend on timing.
   const due = [...model.store.cache.values()].filter((r) => {
     const session = model.store.sessions.get(r.sessionId);
-    if (!session || session.deleted || r.deleted || r.ttlSeconds === null) return false;
-    return cacheLiveness(r, now, now) !== 'gone' && r.writtenTo + r.ttlSeconds * 1000 - now <= MAX_WAIT_MS;
+    return session !== undefined && !session.deleted && !r.deleted && r.ttlSeconds !== null && r.ttlSeconds * 1000 <= MAX_WAIT_MS;
   });
   if (due.length === 0) return;
   const until = Math.max(...due.map((r) => r.writtenTo + (r.ttlSeconds ?? 0) * 1000)) + MARGIN_MS;
