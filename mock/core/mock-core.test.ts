@@ -18,7 +18,7 @@ describe('mock core', () => {
   it('answers 501 not-implemented for the review surfaces not built yet', () => {
     const api = checkedCore();
     const s = createSession(api);
-    for (const url of ['annotations', 'approvals', 'cache', 'events']) {
+    for (const url of ['annotations', 'approvals', 'cache']) {
       const response = api.send('GET', `/v1/sessions/${s.id}/${url}`);
       expect(response.status, url).toBe(501);
       expect(response.json.code).toBe('not-implemented');

@@ -6,6 +6,7 @@ import { tokenReader } from './http/bearer-token.js';
 import type { Contract } from '../../contract/index.js';
 import { commitHandlers } from './handlers/commits.js';
 import { environmentHandlers } from './handlers/environment.js';
+import { eventHandlers } from './handlers/events.js';
 import { fileHandlers } from './handlers/files.js';
 import { lineageHandlers } from './handlers/lineage.js';
 import { mergeHandlers } from './handlers/merge.js';
@@ -17,6 +18,7 @@ import { exportName } from './scenario/export-name.js';
 import { isRecordedChange, recordChange, toScenarioStep } from './scenario/record-step.js';
 import { replayScenario } from './scenario/replay.js';
 import type { Scenario, ScenarioPrincipal } from './scenario/scenario.js';
+import type { EventLog } from './state/event-log.js';
 import { Store } from './state/store.js';
 
 /** Options of {@link createMockCore}. */
@@ -46,6 +48,8 @@ export interface MockCore {
   importState(state: unknown): { ok: true } | { ok: false; message: string };
   /** The token table; `default` marks the scenario's default principal (who every request is with auth off). */
   tokens(): readonly { readonly token: string; readonly principalId: string; readonly tenantId: string; readonly admin: boolean; readonly default: boolean }[];
+  /** How many event streams follow the state now (tests check that a dropped client released its own). */
+  eventSubscribers(): number;
 }
 
 /** With no fixtures there is still someone to act as: one admin of one tenant. */
@@ -61,6 +65,8 @@ interface Instance {
   readonly handle: (request: MockRequest) => MockResponse;
   /** Accepted changes since the scenario was replayed, in order (packed; exports read them back). */
   readonly changes: ChangeLog;
+  /** This state's event logs; closed when a reset or an import replaces the state, which ends its streams. */
+  readonly events: EventLog;
 }
 
 function principalOf(entry: ScenarioPrincipal): Principal {
@@ -80,6 +86,7 @@ function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | s
     ...commitHandlers(store),
     ...mergeHandlers(store),
     ...environmentHandlers(store),
+    ...eventHandlers(store),
   };
   const parts = { contract: options.contract, handlers, idempotency: new Map() as PipelineParts['idempotency'] };
   const byTokenPipeline = createPipeline({ ...parts, authenticate: byAuthorization });
@@ -97,7 +104,7 @@ function instantiate(options: MockCoreOptions, scenario: Scenario): Instance | s
     if (isRecordedChange(request, response)) changes.append(recordChange(request, response.status, recordedToken));
     return response;
   };
-  return { scenario, handle, changes };
+  return { scenario, handle, changes, events: store.events };
 }
 
 /** Creates a core and replays its scenario. Throws when the scenario itself fails (a broken fixture). */
@@ -113,6 +120,7 @@ export function createMockCore(options: MockCoreOptions): MockCore {
       const fresh = instantiate(options, initial);
       // The scenario replayed once already, so it replays again; a string here would be a bug.
       if (typeof fresh === 'string') throw new Error(fresh);
+      current.events.close();
       current = fresh;
     },
     exportState() {
@@ -124,9 +132,11 @@ export function createMockCore(options: MockCoreOptions): MockCore {
       if (problems !== null) return { ok: false, message: `not a scenario: ${problems}` };
       const next = instantiate(options, state as Scenario);
       if (typeof next === 'string') return { ok: false, message: next };
+      current.events.close();
       current = next;
       return { ok: true };
     },
+    eventSubscribers: () => current.events.subscriberCount(),
     tokens() {
       const { principals, defaultToken } = current.scenario;
       return principals.map((p) => ({ token: p.token, principalId: p.principalId, tenantId: p.tenantId, admin: p.admin === true, default: p.token === defaultToken }));
