@@ -13,7 +13,7 @@ describe('events written by each request', () => {
     const s = createSession(api, { 'a.txt': 'a', 'src/b.txt': 'b' }, TEAM, 't-editor');
     const events = allEvents(api, s.id, 't-editor');
     expect(events).toEqual([{ id: expect.any(String), type: 'session.created', sessionId: s.id, revision: s.revision, actorId: 'usr_editor', data: { files: 2 }, createdAt: expect.any(String) }]);
-    expect(events[0]?.createdAt >= s.createdAt).toBe(true);
+    expect((events[0]?.createdAt ?? '') >= s.createdAt).toBe(true);
   });
 
   it('fork: forked on the child only, its first event; the source log is untouched', () => {

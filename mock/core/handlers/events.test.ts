@@ -1,6 +1,6 @@
 // Contract §13, "Reading as JSON" and "Streaming", at the core (no socket): paging, Accept, where a stream starts.
 import { describe, expect, it } from 'vitest';
-import type { MockRequest, MockStream } from '../http/messages.js';
+import type { MockRequest } from '../http/messages.js';
 import { checkedCore, contractViolations, type CheckedCore } from '../../test-support/checked-core.js';
 import { allEvents, type ApiEvent } from '../../test-support/event-steps.js';
 import { checkpoint, createSession, expectStatus, putFile } from '../../test-support/session-steps.js';
@@ -21,7 +21,7 @@ function openStream(api: CheckedCore, url: string, headers: Record<string, strin
   expect(contractViolations(request, response)).toEqual([]);
   const chunks: string[] = [];
   let ended = false;
-  const close = (response.stream as MockStream | undefined)?.open({ write: (c) => chunks.push(c), end: () => (ended = true) });
+  const close = response.stream?.open({ write: (c) => chunks.push(c), end: () => (ended = true) });
   return { response, chunks, ids: () => chunks.map((c) => /^id: (\S+)/.exec(c)?.[1]), ended: () => ended, close };
 }
 
@@ -149,7 +149,7 @@ describe('events as a stream (the core side of the seam)', () => {
     expect(untilImport.ended()).toBe(true);
   });
 
-  it('a checkpoint stream shows what viewers may see too', () => {
+  it('viewers may follow the stream', () => {
     const api = checkedCore();
     const s = sessionWithEvents(api, 0);
     const request: MockRequest = { method: 'GET', url: `/v1/sessions/${s.id}/events`, headers: { authorization: 'Bearer t-viewer', accept: 'text/event-stream' } };
