@@ -10,14 +10,30 @@ export function sseFrame(event: EventRecord): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-/** A feed as a `text/event-stream` body: the adapter opens it, the feed says when it ends. */
-export function eventStream(feed: EventFeed): MockStream {
+/**
+ * `sseFrame` remembering its last answer: the streams of one session get each new event one after
+ * another, so they share its frame instead of serialising it once per stream. One per store.
+ */
+export function frameCache(): (event: EventRecord) => string {
+  let lastEvent: EventRecord | null = null;
+  let lastFrame = '';
+  return (event) => {
+    if (event !== lastEvent) {
+      lastFrame = sseFrame(event);
+      lastEvent = event;
+    }
+    return lastFrame;
+  };
+}
+
+/** A feed as a `text/event-stream` body, framed by `frame`: the adapter opens it, the feed says when it ends. */
+export function eventStream(feed: EventFeed, frame: (event: EventRecord) => string = sseFrame): MockStream {
   return {
     keepAlive: KEEP_ALIVE,
     open(sink) {
       let open = true;
       const stop = feed.follow(
-        (event) => sink.write(sseFrame(event)),
+        (event) => sink.write(frame(event)),
         () => {
           if (!open) return;
           open = false;

@@ -3,7 +3,7 @@ import type { HandlerInput, OperationHandler } from '../http/pipeline.js';
 import { failure, json, problem, problemFrom, success, type Result } from '../http/respond.js';
 import type { Store } from '../state/store.js';
 import { header, readable } from './common.js';
-import { eventStream } from './event-stream.js';
+import { eventStream, frameCache } from './event-stream.js';
 
 const JSON_TYPE = 'application/json';
 const STREAM_TYPE = 'text/event-stream';
@@ -27,6 +27,7 @@ function start(store: Store, sessionId: string, id: string | undefined, pointer:
  * before the session lookup, like the other checks of the request's shape (§6).
  */
 export function eventHandlers(store: Store): Record<string, OperationHandler> {
+  const frame = frameCache();
   return {
     listEvents(input: HandlerInput) {
       const type = negotiate(input.request.headers.accept, OFFERED);
@@ -39,7 +40,7 @@ export function eventHandlers(store: Store): Record<string, OperationHandler> {
         const lastEventId = header(input, 'last-event-id');
         const from = lastEventId === undefined ? start(store, sessionId, after, '#/query/after') : start(store, sessionId, lastEventId, '#/header/last-event-id');
         if (!from.ok) return problemFrom(from);
-        return { status: 200, headers: { 'content-type': STREAM_TYPE, 'cache-control': 'no-store' }, stream: eventStream(store.events.feed(sessionId, from.value)) };
+        return { status: 200, headers: { 'content-type': STREAM_TYPE, 'cache-control': 'no-store' }, stream: eventStream(store.events.feed(sessionId, from.value), frame) };
       }
       const from = start(store, sessionId, after, '#/query/after');
       if (!from.ok) return problemFrom(from);
