@@ -5,7 +5,9 @@
  * change's response its event reaches a stream. Prints figures and targets; exits 0 once measured.
  *
  * Options: `--duration S` measured per mock (12), `--rounds N` (6), `--warmup S` (2),
- * `--connections N` (10), `--streams N` (1000), `--sessions N` (100), `--no-pin`.
+ * `--connections N` (10), `--streams N` (1000), `--sessions N` (100), `--no-pin`, and `--rate N`:
+ * hold both mocks to N requests/s, so that CPU per request compares equal loads even when the
+ * load generator, whose core also runs the stream clients, cannot saturate the mock with streams.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
@@ -56,8 +58,10 @@ async function main(): Promise<void> {
       streams: { type: 'string', default: '1000' },
       sessions: { type: 'string', default: '100' },
       'no-pin': { type: 'boolean', default: false },
+      rate: { type: 'string' },
     },
   });
+  const overallRate = values.rate === undefined ? undefined : positive(values.rate, 'rate');
   const [duration, rounds, warmup, connections, streams, sessions] = (['duration', 'rounds', 'warmup', 'connections', 'streams', 'sessions'] as const).map((k) => positive(values[k], k)) as [number, number, number, number, number, number];
   const placement = pinThisProcess(planPlacement(!values['no-pin']));
   const log = (message: string): void => void process.stderr.write(`bench:events: ${message}\n`);
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
     await sleep(1_000);
     const rssAfter = rssBytes(watched.pid);
     const probe = await openLatencyProbe(watched.url, TOKEN, watchedIds[0] ?? '');
-    const target = (server: ChildServer, ids: string[]): LoadTarget => ({ url: server.url, requests: watchedMixedWorkload(TOKEN, ids), connections, pid: server.pid });
+    const target = (server: ChildServer, ids: string[]): LoadTarget => ({ url: server.url, requests: watchedMixedWorkload(TOKEN, ids), connections, pid: server.pid, overallRate });
     const targets = { without: target(plain, plainIds), with: target(watched, watchedIds) };
     log(`warm-up ${warmup} s each`);
     await warmUp(targets.without, warmup);
@@ -106,7 +110,7 @@ async function main(): Promise<void> {
     const f = (n: number | null, digits = 1): string => (n === null || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
     const cpuInfo = cpus();
     console.log(`Events bench ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${platform()} ${release()}, ${cpuInfo.length} CPUs (${cpuInfo[0]?.model.trim() ?? 'unknown'}); ${describePlacement(placement)}`);
-    console.log(`Workload (${connections} connections): ${WATCHED_CYCLE}; ${rounds} interleaved rounds of ${seconds} s per mock`);
+    console.log(`Workload (${connections} connections${overallRate === undefined ? '' : `, held to ${overallRate} req/s`}): ${WATCHED_CYCLE}; ${rounds} interleaved rounds of ${seconds} s per mock`);
     console.log(`  without streams: ${f(without.requestsPerSecond / 1000)}k req/s, p99 ${f(without.p99Ms, 2)} ms, ${f(without.cpuMicrosPerRequest)} µs CPU/request, non-2xx ${without.non2xx}`);
     console.log(`  with ${streams} streams: ${f(withStreams.requestsPerSecond / 1000)}k req/s, p99 ${f(withStreams.p99Ms, 2)} ms, ${f(withStreams.cpuMicrosPerRequest)} µs CPU/request, non-2xx ${withStreams.non2xx}`);
     console.log(`  streams received ${f(bytes / 1_048_576)} MiB; ${stillOpen} of ${streams} still open at the end`);
