@@ -20,6 +20,7 @@ export class OpenStreams {
     return () => this.ends.delete(end);
   }
 
+  /** How many streams are open now. */
   get size(): number {
     return this.ends.size;
   }
@@ -32,7 +33,9 @@ export class OpenStreams {
 
 /** How streamed responses are written. */
 export interface StreamOptions {
+  /** A stream quiet this long gets the core's keep-alive chunk. */
   readonly heartbeatMs: number;
+  /** Where the listener registers its streams (the server ends them before it closes). */
   readonly open: OpenStreams;
 }
 
