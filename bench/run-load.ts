@@ -16,6 +16,8 @@ export interface LoadTarget {
   readonly connections: number;
   /** The server's process, to measure the CPU time it spends; unknown when absent. */
   readonly pid?: number;
+  /** Requests per second over all connections; absent: as fast as the server answers. */
+  readonly overallRate?: number;
 }
 
 /** The raw outcome of one run; several are combined by {@link summarizeRuns}. */
@@ -62,7 +64,8 @@ function cannon(options: autocannon.Options, onLatency?: (ms: number) => void): 
 export async function runLoad(target: LoadTarget, seconds: number): Promise<LoadRun> {
   const latencies: number[] = [];
   const cpuBefore = processCpuMs(target.pid);
-  const result = await cannon({ url: target.url, connections: target.connections, pipelining: 1, duration: seconds, requests: target.requests() }, (ms) => latencies.push(ms));
+  const rate = target.overallRate === undefined ? {} : { overallRate: target.overallRate };
+  const result = await cannon({ url: target.url, connections: target.connections, pipelining: 1, duration: seconds, requests: target.requests(), ...rate }, (ms) => latencies.push(ms));
   const cpuAfter = processCpuMs(target.pid);
   const serverCpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   return { responses: result.requests.total, non2xx: result.non2xx, errors: result.errors, durationSeconds: result.duration, latencies, serverCpuMs };

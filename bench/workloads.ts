@@ -22,6 +22,19 @@ function idOf(body: string): string | undefined {
   }
 }
 
+/** The cycle's first step: create a session with one file, and remember its id for the steps after it. */
+export function createStep(headers: Record<string, string>): autocannon.Request {
+  return {
+    method: 'POST',
+    path: '/v1/sessions',
+    headers,
+    body: JSON.stringify({ title: 'bench session', files: [{ path: 'src/app.ts', content: 'export const v = 1;\n' }] }),
+    onResponse: (status, body, context) => {
+      (context as CycleContext).sessionId = status === 201 ? idOf(body) : undefined;
+    },
+  };
+}
+
 /** `GET /v1/sessions/{id}` over and over. */
 export function sessionDetailWorkload(sessionId: string, token: string): () => autocannon.Request[] {
   return () => [{ method: 'GET', path: `/v1/sessions/${encodeURIComponent(sessionId)}`, headers: { authorization: `Bearer ${token}` } }];
@@ -42,15 +55,7 @@ export function mixedWorkload(token: string): () => autocannon.Request[] {
     return { ...request, path: `/v1/sessions/${encodeURIComponent(id)}${suffix}` };
   };
   return () => [
-    {
-      method: 'POST',
-      path: '/v1/sessions',
-      headers: json,
-      body: JSON.stringify({ title: 'bench session', files: [{ path: 'src/app.ts', content: 'export const v = 1;\n' }] }),
-      onResponse: (status, body, context) => {
-        (context as CycleContext).sessionId = status === 201 ? idOf(body) : undefined;
-      },
-    },
+    createStep(json),
     { method: 'PUT', headers: { authorization: auth, 'content-type': 'text/plain' }, body: '# Bench\n', setupRequest: inSession('/files/README.md') },
     { method: 'GET', headers: { authorization: auth }, setupRequest: inSession('/files/README.md') },
     { method: 'POST', headers: json, body: JSON.stringify({ title: 'bench fork' }), setupRequest: inSession('/fork') },

@@ -15,16 +15,6 @@ describe('mock core', () => {
     expect(wrong.headers.allow).toContain('POST');
   });
 
-  it('answers 501 not-implemented for the events surface, not built yet', () => {
-    const api = checkedCore();
-    const s = createSession(api);
-    for (const url of ['events']) {
-      const response = api.send('GET', `/v1/sessions/${s.id}/${url}`);
-      expect(response.status, url).toBe(501);
-      expect(response.json.code).toBe('not-implemented');
-    }
-  });
-
   it('replays a POST retried with the same Idempotency-Key and refuses the key with another body', () => {
     const api = checkedCore();
     const headers = { 'idempotency-key': 'k-1' };

@@ -9,6 +9,7 @@ import { approvalHandlers } from './handlers/approvals.js';
 import { cacheHandlers } from './handlers/cache.js';
 import { commitHandlers } from './handlers/commits.js';
 import { environmentHandlers } from './handlers/environment.js';
+import { eventHandlers } from './handlers/events.js';
 import { fileHandlers } from './handlers/files.js';
 import { lineageHandlers } from './handlers/lineage.js';
 import { mergeHandlers } from './handlers/merge.js';
@@ -21,6 +22,7 @@ import { isRecordedChange, recordChange, toScenarioStep } from './scenario/recor
 import { replayScenario, stepInstant } from './scenario/replay.js';
 import type { Scenario, ScenarioPrincipal, ScenarioStep } from './scenario/scenario.js';
 import { ControllableClock } from './state/controllable-clock.js';
+import type { EventLog } from './state/event-log.js';
 import { Store } from './state/store.js';
 
 /** Options of {@link createMockCore}. */
@@ -57,6 +59,8 @@ export interface MockCore {
    * freezes, sets and advances it. Reset and import keep it, as they keep faults.
    */
   readonly clock: ControllableClock;
+  /** How many event streams follow the state now (tests check that a dropped client released its own). */
+  eventSubscribers(): number;
 }
 
 /** With no fixtures there is still someone to act as: one admin of one tenant. */
@@ -74,6 +78,8 @@ interface Instance {
   readonly handle: (request: MockRequest) => MockResponse;
   /** Accepted changes since the scenario was replayed, in order (packed; exports read them back). */
   readonly changes: ChangeLog;
+  /** This state's event logs; closed when a reset or an import replaces the state, which ends its streams. */
+  readonly events: EventLog;
 }
 
 function principalOf(entry: ScenarioPrincipal): Principal {
@@ -104,6 +110,7 @@ function instantiate(options: MockCoreOptions, clock: ControllableClock, scenari
     ...annotationHandlers(store),
     ...approvalHandlers(store),
     ...cacheHandlers(store),
+    ...eventHandlers(store),
   };
   const parts = { contract: options.contract, handlers, idempotency: new Map() as PipelineParts['idempotency'] };
   const byTokenPipeline = createPipeline({ ...parts, authenticate: byAuthorization });
@@ -127,7 +134,7 @@ function instantiate(options: MockCoreOptions, clock: ControllableClock, scenari
       if (isRecordedChange(request, response)) changes.append(recordChange(request, response.status, recordedToken, at));
       return response;
     });
-  return { scenario, times: replayed.times, handle, changes };
+  return { scenario, times: replayed.times, handle, changes, events: store.events };
 }
 
 /** A scenario step with the instant it ran at, as an export writes it. */
@@ -149,6 +156,7 @@ export function createMockCore(options: MockCoreOptions): MockCore {
       const fresh = instantiate(options, clock, initial);
       // The scenario replayed once already, so it replays again; a string here would be a bug.
       if (typeof fresh === 'string') throw new Error(fresh);
+      current.events.close();
       current = fresh;
     },
     exportState() {
@@ -162,9 +170,11 @@ export function createMockCore(options: MockCoreOptions): MockCore {
       if (problems !== null) return { ok: false, message: `not a scenario: ${problems}` };
       const next = instantiate(options, clock, state as Scenario);
       if (typeof next === 'string') return { ok: false, message: next };
+      current.events.close();
       current = next;
       return { ok: true };
     },
+    eventSubscribers: () => current.events.subscriberCount(),
     tokens() {
       const { principals, defaultToken } = current.scenario;
       return principals.map((p) => ({ token: p.token, principalId: p.principalId, tenantId: p.tenantId, admin: p.admin === true, default: p.token === defaultToken }));

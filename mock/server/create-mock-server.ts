@@ -12,6 +12,7 @@ import { loadScenarioDir, packageRoot, scenarioProblems } from '../fixtures/load
 import { mockBodyLimit } from './body-limits.js';
 import { createHttpServer } from './http-server.js';
 import { requestListener } from './node-adapter.js';
+import { DEFAULT_HEARTBEAT_MS, OpenStreams } from './stream-writer.js';
 
 /** Options of `createMockServer`; every one has a default that suits a test suite. */
 export interface MockServerOptions {
@@ -25,6 +26,8 @@ export interface MockServerOptions {
   readonly cors?: CorsPolicy;
   readonly latency?: Latency | null;
   readonly onRequest?: (entry: LogEntry) => void;
+  /** An event stream that has been quiet this long sends a keep-alive comment; default 15000 ms (tests shorten it). */
+  readonly sseHeartbeatMs?: number;
 }
 
 /** A running mock server. */
@@ -48,7 +51,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   // Servers declare themselves in `Server: name/version`; the conformance suite's certificates record it.
   const headers = { server: `session-mock/${toolkitVersion()}` };
   // Slow or stuck clients must not hold sockets forever: createHttpServer's timeouts see to that.
-  const server = createHttpServer(requestListener((request) => app.handle(request), { headers, bodyLimit: mockBodyLimit }), headers);
+  const streams = { heartbeatMs: options.sseHeartbeatMs ?? DEFAULT_HEARTBEAT_MS, open: new OpenStreams() };
+  const server = createHttpServer(requestListener((request) => app.handle(request), { headers, bodyLimit: mockBodyLimit, streams }), headers);
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
@@ -59,7 +63,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     core,
     app,
     reset: () => app.reset(),
-    close: () => close(server),
+    // Open event streams would keep server.close waiting: they end first, cleanly.
+    close: () => {
+      streams.open.endAll();
+      return close(server);
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
+import { DEFAULT_HEARTBEAT_MS, OpenStreams, writeStream, type StreamOptions } from './stream-writer.js';
 
 /** Bodies above this are refused while streaming, before they are buffered (413), unless `bodyLimit` says otherwise. */
 export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
@@ -16,6 +17,8 @@ export interface ListenerOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Default: {@link MAX_REQUEST_BYTES} for every request. */
   readonly bodyLimit?: BodyLimit;
+  /** How streamed responses (events) are written; default: a keep-alive every 15 s, streams of this listener only. */
+  readonly streams?: StreamOptions;
 }
 
 function headersOf(incoming: IncomingMessage): Record<string, string> {
@@ -124,14 +127,16 @@ export function requestListener(handle: (request: MockRequest) => MockResponse |
   const extraHeaders = options.headers ?? {};
   const closing = { ...extraHeaders, connection: 'close' };
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const streams = options.streams ?? { heartbeatMs: DEFAULT_HEARTBEAT_MS, open: new OpenStreams() };
   return (incoming, outgoing) => {
     const fail = (error: unknown): void => internalError(outgoing, error);
     const answer = (request: MockRequest): void => {
       try {
         const headers = request.bodyOverLimit === undefined ? extraHeaders : closing;
+        const write = (r: MockResponse): void => (r.stream ? writeStream(outgoing, r, r.stream, headers, streams) : writeResponse(outgoing, r, headers));
         const response = handle(request);
-        if (response instanceof Promise) response.then((r) => writeResponse(outgoing, r, headers)).catch(fail);
-        else writeResponse(outgoing, response, headers);
+        if (response instanceof Promise) response.then(write).catch(fail);
+        else write(response);
       } catch (error) {
         fail(error);
       }

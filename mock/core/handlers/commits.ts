@@ -50,6 +50,7 @@ export function commitHandlers(store: Store): Record<string, OperationHandler> {
       session.committedRevision = session.head;
       store.refreshUncommitted(session);
       store.touch(session);
+      store.events.append(session, 'committed', input.principal.principalId, { commitId: commit.id });
       return json(201, commit, { location: `/v1/sessions/${session.id}/commits/${commit.id}` });
     },
 

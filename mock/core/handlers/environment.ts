@@ -21,7 +21,7 @@ export function environmentHandlers(store: Store): Record<string, OperationHandl
       if (!found.ok) return problemFrom(found);
       const session = found.value;
       const spec = jsonBody<EnvironmentSpec>(input) as EnvironmentSpec;
-      store.advance(session, { ...store.content(session.head), environmentSpec: spec });
+      if (store.advance(session, { ...store.content(session.head), environmentSpec: spec })) store.events.append(session, 'environment-spec.changed', input.principal.principalId, { generated: false });
       return json(200, store.content(session.head).environmentSpec, { etag: etag(session.version) });
     },
 
@@ -35,7 +35,7 @@ export function environmentHandlers(store: Store): Record<string, OperationHandl
       const session = found.value;
       const content = store.content(session.head);
       const { spec, sources } = generateEnvironmentSpec(content.files);
-      if (apply) store.advance(session, { ...content, environmentSpec: spec });
+      if (apply && store.advance(session, { ...content, environmentSpec: spec })) store.events.append(session, 'environment-spec.changed', input.principal.principalId, { generated: true });
       return json(200, { spec, sources, applied: apply, revision: session.head });
     },
   };

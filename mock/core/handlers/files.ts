@@ -68,6 +68,7 @@ export function fileHandlers(store: Store): Record<string, OperationHandler> {
       const blob = createFileBlob(input.body.kind === 'bytes' ? input.body.value : new Uint8Array(), store.bytes.copy, current);
       const content = store.content(session.head);
       const changed = store.advance(session, { ...content, files: files.set(path.value, blob) });
+      if (changed) store.events.append(session, 'file.written', input.principal.principalId, { path: path.value, size: blob.size, sha256: blob.sha256, created: !current });
       const result = { path: path.value, size: blob.size, sha256: blob.sha256, revision: session.head, changed };
       const location = `/v1/sessions/${session.id}/files/${encodeURIComponent(path.value)}`;
       return json(current ? 200 : 201, result, current ? { etag: etag(blob.sha256) } : { etag: etag(blob.sha256), location });
@@ -86,6 +87,7 @@ export function fileHandlers(store: Store): Record<string, OperationHandler> {
       if (!isActive.ok) return problemFrom(isActive);
       if (!current) return problemFrom(failure('file-not-found', `No file ${path.value} in session ${session.id}.`));
       store.advance(session, { ...content, files: content.files.delete(path.value) });
+      store.events.append(session, 'file.deleted', input.principal.principalId, { path: path.value });
       return empty(204);
     },
   };

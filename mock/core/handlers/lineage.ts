@@ -57,6 +57,8 @@ export function lineageHandlers(store: Store): Record<string, OperationHandler> 
         head: revision,
       });
       store.add(child);
+      // The child's first event; the source is not changed, so its log is not written.
+      store.events.append(child, 'forked', input.principal.principalId, { sourceSessionId: source.id, checkpointId: body.checkpointId ?? null });
       return sessionResponse(201, child, { location: `/v1/sessions/${child.id}` });
     },
 
@@ -74,6 +76,7 @@ export function lineageHandlers(store: Store): Record<string, OperationHandler> 
       };
       store.checkpoints.set(checkpoint.id, checkpoint);
       session.checkpoints = withId(session.checkpoints, checkpoint.id);
+      store.events.append(session, 'checkpoint.created', input.principal.principalId, { checkpointId: checkpoint.id, label: checkpoint.label });
       return json(201, checkpoint, { location: `/v1/sessions/${session.id}/checkpoints/${checkpoint.id}` });
     },
 
@@ -102,7 +105,7 @@ export function lineageHandlers(store: Store): Record<string, OperationHandler> 
       const checkpoint = store.checkpoints.get(checkpointId);
       if (!checkpoint || checkpoint.sessionId !== session.id) return problemFrom(failure('checkpoint-not-found', `Session ${session.id} has no checkpoint ${checkpointId}.`));
       // Append-only, like a revert: a new revision on top of the head, unless content is equal.
-      store.advance(session, store.content(checkpoint.revision));
+      if (store.advance(session, store.content(checkpoint.revision))) store.events.append(session, 'restored', input.principal.principalId, { checkpointId: checkpoint.id });
       return sessionResponse(200, session);
     },
   };

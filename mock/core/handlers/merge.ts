@@ -58,12 +58,16 @@ function preconditions(store: Store, input: HandlerInput, param: string, reinteg
   return success({ target, source: source.value, body });
 }
 
-/** Retires the source into the target; one already retired into another session now points here. */
-function retire(store: Store, source: SessionRecord, target: SessionRecord): void {
-  if (source.status === 'merged' && source.mergedIntoSessionId === target.id) return;
+/**
+ * Retires the source into the target; one already retired into another session now points here.
+ * False when it was retired into the target already (nothing changed).
+ */
+function retire(store: Store, source: SessionRecord, target: SessionRecord): boolean {
+  if (source.status === 'merged' && source.mergedIntoSessionId === target.id) return false;
   source.status = 'merged';
   source.mergedIntoSessionId = target.id;
   store.touch(source);
+  return true;
 }
 
 function merge(store: Store, input: HandlerInput, param: string, reintegrate: boolean): MockResponse {
@@ -72,6 +76,7 @@ function merge(store: Store, input: HandlerInput, param: string, reintegrate: bo
   const { target, source, body } = checked.value;
   const plan = planMerge({ graph: store.graph, targetHead: target.head, sourceHead: source.head, strategy: body.strategy ?? 'fail' });
   let fastForward = false;
+  let changed = false;
   let applied: readonly { path: string; change: string }[] = [];
   let resolved: readonly string[] = [];
   switch (plan.kind) {
@@ -86,15 +91,19 @@ function merge(store: Store, input: HandlerInput, param: string, reintegrate: bo
     case 'fast-forward':
       store.moveHead(target, source.head);
       fastForward = true;
+      changed = true;
       applied = plan.applied;
       break;
     case 'merged':
-      if (plan.changed) store.advance(target, plan.content, [target.head, source.head]);
+      if (plan.changed) changed = store.advance(target, plan.content, [target.head, source.head]);
       applied = plan.applied;
       resolved = plan.resolved;
       break;
   }
-  if (reintegrate && body.retireSource) retire(store, source, target);
+  const actor = input.principal.principalId;
+  // One event per session changed, in the order they changed: the target, then the source.
+  if (changed) store.events.append(target, 'merged', actor, { sourceSessionId: source.id, method: reintegrate ? 'merge' : 'mergeFrom', fastForward });
+  if (reintegrate && body.retireSource && retire(store, source, target)) store.events.append(source, 'retired', actor, { mergedIntoSessionId: target.id });
   return json(200, { session: sessionDetail(target), fastForward, applied, resolved }, { etag: etag(target.version) });
 }
 

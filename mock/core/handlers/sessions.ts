@@ -127,6 +127,7 @@ export function sessionHandlers(store: Store): Record<string, OperationHandler> 
         head: root.id,
       });
       store.add(session);
+      store.events.append(session, 'session.created', input.principal.principalId, { files: content.value.files.size });
       return sessionResponse(201, session, { location: `/v1/sessions/${session.id}` });
     },
 
@@ -143,6 +144,8 @@ export function sessionHandlers(store: Store): Record<string, OperationHandler> 
       const found = changeable(store, input, { allowRetired: true });
       if (!found.ok) return problemFrom(found);
       found.value.deleted = true;
+      // The log's last event: it ends the session's streams and frees the log.
+      store.events.append(found.value, 'session.deleted', input.principal.principalId);
       return empty(204);
     },
 
@@ -159,8 +162,12 @@ export function sessionHandlers(store: Store): Record<string, OperationHandler> 
       const next = [...new Set([...session.tags.filter((t) => !remove.has(t)), ...add])].sort();
       if (next.length > MAX_TAGS) return problemFrom(failure('tag-limit-exceeded', `A session may carry at most ${MAX_TAGS} tags; this would make ${next.length}.`));
       if (next.join('\u0000') !== session.tags.join('\u0000')) {
+        const before = new Set(session.tags);
+        const added = next.filter((t) => !before.has(t));
+        const removed = session.tags.filter((t) => !next.includes(t));
         store.setTags(session, next);
         store.touch(session);
+        store.events.append(session, 'tags.changed', input.principal.principalId, { added, removed, tags: next });
       }
       return sessionResponse(200, session);
     },

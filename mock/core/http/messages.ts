@@ -27,6 +27,30 @@ export interface MockResponse {
   readonly body?: string | Uint8Array;
   /** The `code` of a problem+json body the mock built, so logs need not parse the body again. Never sent. */
   readonly problemCode?: string;
+  /** Set instead of `body` on a response that stays open (server-sent events); the adapter writes it out. */
+  readonly stream?: MockStream;
+}
+
+/** Where a streamed response's chunks go: the adapter's side, which owns the socket. */
+export interface StreamSink {
+  write(chunk: string): void;
+  /** The stream is over: the adapter ends the response. */
+  end(): void;
+}
+
+/**
+ * A response body that stays open. The core holds no socket and no timer: the adapter opens the
+ * stream once it has written the head, and closes it when the client goes away or the server stops.
+ */
+export interface MockStream {
+  /**
+   * Writes what there is now (the backlog) at once, then each chunk as it happens, and calls
+   * `sink.end()` once when the stream is over. Returns `close`, which releases the stream without
+   * calling `end` (idempotent).
+   */
+  open(sink: StreamSink): () => void;
+  /** A chunk the adapter writes when the stream has been quiet for a while, so proxies keep it open. */
+  readonly keepAlive: string;
 }
 
 /** The JSON value of a response body (for tests and the admin log); `undefined` when not JSON. */

@@ -30,4 +30,49 @@ describe('EventLog', () => {
     expect(seen).toEqual(['tags.changed']);
     expect(log.subscriberCount()).toBe(0);
   });
+
+  test('positionAfter finds an event of this session only, by binary search over increasing ids', () => {
+    const log = new EventLog(new IdFactory(), new MonotonicClock(() => 0));
+    const ids = Array.from({ length: 40 }, (_, i) => log.append(session(i % 2 === 0 ? 'ses_a' : 'ses_b', 'rev_1'), 'checkpoint.created', 'usr_x').id);
+    expect(log.positionAfter('ses_a', ids[0] as string)).toBe(1);
+    expect(log.positionAfter('ses_a', ids[38] as string)).toBe(20);
+    expect(log.positionAfter('ses_a', ids[1] as string)).toBe(-1);
+    expect(log.positionAfter('ses_none', ids[0] as string)).toBe(-1);
+    expect(log.positionAfter('ses_a', 'evt_zzzzzzzzz')).toBe(-1);
+  });
+
+  test('a feed sends its backlog, then live events, and ends after session.deleted, which frees the log', () => {
+    const log = new EventLog(new IdFactory(), new MonotonicClock(() => 0));
+    const s = session('ses_a', 'rev_1');
+    log.append(s, 'session.created', 'usr_x');
+    log.append(s, 'tags.changed', 'usr_x');
+    const feed = log.feed('ses_a', 1);
+    log.append(s, 'checkpoint.created', 'usr_x');
+    const seen: string[] = [];
+    let ended = 0;
+    feed.follow((e) => seen.push(e.type), () => (ended += 1));
+    log.append(s, 'file.written', 'usr_x');
+    log.append(s, 'session.deleted', 'usr_x');
+    expect(seen).toEqual(['tags.changed', 'checkpoint.created', 'file.written', 'session.deleted']);
+    expect(ended).toBe(1);
+    expect(log.subscriberCount()).toBe(0);
+    expect(log.of('ses_a')).toEqual([]);
+    // A feed taken before the delete and opened after it still sends up to session.deleted, then ends.
+    const late: string[] = [];
+    feed.follow((e) => late.push(e.type), () => late.push('end'));
+    expect(late).toEqual(['tags.changed', 'checkpoint.created', 'file.written', 'session.deleted', 'end']);
+  });
+
+  test('close ends every subscription, and later ones at once', () => {
+    const log = new EventLog(new IdFactory(), new MonotonicClock(() => 0));
+    const ends: string[] = [];
+    log.subscribe('ses_a', () => undefined, () => ends.push('a'));
+    log.subscribe('ses_b', () => undefined, () => ends.push('b'));
+    log.close();
+    expect(ends.sort()).toEqual(['a', 'b']);
+    expect(log.subscriberCount()).toBe(0);
+    log.subscribe('ses_c', () => undefined, () => ends.push('c'));
+    expect(ends).toContain('c');
+    expect(log.subscriberCount()).toBe(0);
+  });
 });

@@ -20,29 +20,55 @@ export interface EventRecord {
 /** Called with each event appended to a session's log, in order. */
 export type EventListener = (event: EventRecord) => void;
 
+/** A session's log from one position on: what a stream reads. */
+export interface EventFeed {
+  /**
+   * Calls `onEvent` with every event from the position on (those in the log now, at once), then
+   * with each new one, and `onEnd` once when there will be no more: after `session.deleted`, or
+   * when the log is closed (reset, import). Returns a function that stops it (idempotent).
+   */
+  follow(onEvent: EventListener, onEnd: () => void): () => void;
+}
+
+interface Subscription {
+  readonly listener: EventListener;
+  readonly ended: () => void;
+}
+
+const NOTHING = (): void => undefined;
+
+/** Event ids of one factory compare by length, then text (`evt_zzzzzzzz` < `evt_100000000`). */
+function idBefore(a: string, b: string): boolean {
+  return a.length < b.length || (a.length === b.length && a < b);
+}
+
 /**
  * The event logs of every session of one store. Handlers append one event per session a request
  * changes, after every check passed (a rejected request appends nothing); readers page a log or
- * subscribe to it. Ids come from the store's id factory, so they are unique across the store and
+ * follow it. Ids come from the store's id factory, so they are unique across the store and
  * increase in the order events happen, and a replayed scenario gives the same ids.
  */
 export class EventLog {
   private readonly bySession = new Map<string, EventRecord[]>();
-  private readonly listeners = new Map<string, Set<EventListener>>();
+  private readonly listeners = new Map<string, Set<Subscription>>();
+  private closed = false;
 
   constructor(private readonly ids: IdFactory, private readonly clock: MonotonicClock) {}
 
-  /** Appends the event of one change to `session` (its head is read now, after the change) and tells its subscribers. */
+  /**
+   * Appends the event of one change to `session` (its head is read now, after the change) and tells
+   * its subscribers. `session.deleted` is a log's last event: after telling them, it ends their
+   * subscriptions and frees the log (the session answers 404 from now on).
+   */
   append(session: SessionRecord, type: EventType, actorId: string, data: Readonly<Record<string, unknown>> = {}): EventRecord {
     const event: EventRecord = { id: this.ids.next('evt'), type, sessionId: session.id, revision: session.head, actorId, data, createdAt: this.clock.now() };
-    let log = this.bySession.get(session.id);
-    if (!log) {
-      log = [];
-      this.bySession.set(session.id, log);
+    this.logOf(session.id).push(event);
+    const subscriptions = this.listeners.get(session.id);
+    if (subscriptions) for (const s of [...subscriptions]) s.listener(event);
+    if (type === 'session.deleted') {
+      this.endAll(session.id);
+      this.bySession.delete(session.id);
     }
-    log.push(event);
-    const listeners = this.listeners.get(session.id);
-    if (listeners) for (const listener of [...listeners]) listener(event);
     return event;
   }
 
@@ -51,18 +77,68 @@ export class EventLog {
     return this.bySession.get(sessionId) ?? [];
   }
 
-  /** Calls `listener` with every event appended to the session from now on; the returned function unsubscribes. */
-  subscribe(sessionId: string, listener: EventListener): () => void {
+  /**
+   * The position just after event `id` in the session's log (0 = from the first event), or -1 when
+   * it is not an event of this session. A binary search: ids increase along a log.
+   */
+  positionAfter(sessionId: string, id: string): number {
+    const log = this.of(sessionId);
+    let lo = 0;
+    let hi = log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (idBefore((log[mid] as EventRecord).id, id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return log[lo]?.id === id ? lo + 1 : -1;
+  }
+
+  /**
+   * The session's log from `position` on, to follow later. It holds the log itself, so a feed
+   * opened after the session was deleted still sends everything up to `session.deleted`.
+   */
+  feed(sessionId: string, position: number): EventFeed {
+    const log = this.logOf(sessionId);
+    return {
+      follow: (onEvent, onEnd) => {
+        for (let i = position; i < log.length; i += 1) onEvent(log[i] as EventRecord);
+        const last = log[log.length - 1];
+        if (last?.type === 'session.deleted') {
+          onEnd();
+          return NOTHING;
+        }
+        return this.subscribe(sessionId, onEvent, onEnd);
+      },
+    };
+  }
+
+  /**
+   * Calls `listener` with every event appended to the session from now on, and `ended` once when
+   * the subscription ends without being asked to (the session was deleted, the log closed). The
+   * returned function unsubscribes.
+   */
+  subscribe(sessionId: string, listener: EventListener, ended: () => void = NOTHING): () => void {
+    if (this.closed) {
+      ended();
+      return NOTHING;
+    }
     let set = this.listeners.get(sessionId);
     if (!set) {
       set = new Set();
       this.listeners.set(sessionId, set);
     }
-    set.add(listener);
+    const subscription: Subscription = { listener, ended };
+    set.add(subscription);
     return () => {
-      set.delete(listener);
+      set.delete(subscription);
       if (set.size === 0 && this.listeners.get(sessionId) === set) this.listeners.delete(sessionId);
     };
+  }
+
+  /** Ends every subscription, now and later: the state they watch was replaced (reset, import). */
+  close(): void {
+    this.closed = true;
+    for (const sessionId of [...this.listeners.keys()]) this.endAll(sessionId);
   }
 
   /** How many subscriptions are open (tests check that a dropped stream released its own). */
@@ -70,5 +146,21 @@ export class EventLog {
     let count = 0;
     for (const set of this.listeners.values()) count += set.size;
     return count;
+  }
+
+  private logOf(sessionId: string): EventRecord[] {
+    let log = this.bySession.get(sessionId);
+    if (!log) {
+      log = [];
+      this.bySession.set(sessionId, log);
+    }
+    return log;
+  }
+
+  private endAll(sessionId: string): void {
+    const set = this.listeners.get(sessionId);
+    if (!set) return;
+    this.listeners.delete(sessionId);
+    for (const s of set) s.ended();
   }
 }
