@@ -132,9 +132,9 @@ export function commandArbitraries(): Array<fc.Arbitrary<SuiteCommand>> {
     w(3, fc.tuple(sessionPick, fc.integer({ min: 1, max: 2 }), fileArb, fileArb).map(([s, d, f1, f2]) => new WriteBothCommand(s, s + d, f1.path, f1.content, CONTENTS[f1.path][CONTENTS[f1.path].indexOf(f1.content) === 0 ? 1 : 0] ?? f2.content))),
     w(3, fc.tuple(sessionPick, pathArb).map(([s, p]) => new DeleteFileCommand(s, p))),
     w(5, fc.tuple(sessionPick, fc.option(ownOrAny, { freq: 3 })).map(([s, c]) => new ForkCommand(s, c))),
-    w(3, sessionPick.map((s) => new CheckpointCommand(s))),
+    w(4, sessionPick.map((s) => new CheckpointCommand(s))),
     // Restores mostly go to the latest save point, often to the one before (past a later one).
-    w(3, fc.tuple(sessionPick, fc.oneof({ arbitrary: ownOrAny, weight: 2 }, { arbitrary: fc.constant('previous' as const), weight: 1 })).map(([s, c]) => new RestoreCommand(s, c))),
+    w(4, fc.tuple(sessionPick, fc.oneof({ arbitrary: ownOrAny, weight: 2 }, { arbitrary: fc.constant('previous' as const), weight: 1 })).map(([s, c]) => new RestoreCommand(s, c))),
     w(3, fc.tuple(sessionPick, checkpointPick).map(([s, c]) => new ReadCheckpointCommand(s, c))),
     w(4, PatchTagsCommandArb(fc.oneof({ arbitrary: fc.nat({ max: 1 }), weight: 3 }, { arbitrary: sessionPick, weight: 1 }), tagArb)),
     w(2, sessionPick.map((s) => new SummaryCommand(s))),

@@ -29,4 +29,9 @@ export interface SuiteContext {
   readonly tagPrefix: string;
   /** The optional surfaces (§13) the server offers: steps on the others are not generated. */
   readonly surfaces: OfferedSurfaces;
+  /**
+   * `false` leaves event streams out of the end-of-run sweep (JSON pages are still read): for a
+   * validating proxy that buffers every response until it ends, as Prism 5.14 does.
+   */
+  readonly readStreams?: boolean;
 }
