@@ -33,6 +33,7 @@ export const RACE_BLAMES = blameTable({
   'control: a guarded request alone with a stale If-Match is not 412': 'etag.stale-if-match',
   'control: a keyed checkpoint retried alone is no replay': 'idempotency.replay',
   'control: a tag patch alone does not set its tags': 'tags.set-semantics',
+  'control: a commit the approval gate must refuse went through': 'review.approval-gate',
   ...Object.fromEntries(RACE_STATE_ROLES.flatMap((role) => Object.entries(sessionChecks(`state after, every fitting order, ${role}`, role)))),
   'state after, every fitting order: files paging only': 'list.complete',
   'state after, every fitting order: a deleted session': 'session.delete-final',
