@@ -6,7 +6,8 @@
  */
 import { ConnectionFailure, InvariantViolation } from '../invariants/violation.js';
 import { connect, type Connected } from '../mbt/connect.js';
-import { SetupError } from '../mbt/preflight.js';
+import { SetupError, surfaceNames } from '../mbt/preflight.js';
+import { surfaceOf } from '../invariants/catalogue.js';
 import { runSuite } from '../mbt/run-suite.js';
 import type { ReportMeta } from '../report/json-report.js';
 import type { Certificate } from '../report/certification.js';
@@ -62,12 +63,14 @@ export async function runCommand(args: RunArgs, output: Output): Promise<number>
       return 2;
     }
     const share = plan.shard ? `shard ${formatShard(plan.shard)}: ${plan.plannedRuns} of ${plan.runs} runs` : `${plan.runs} runs`;
-    output.out(`session-conformance ${tool.version}: ${baseUrl} (${server.name ?? 'unnamed server'} ${server.version ?? ''}), profile ${args.profile}, seed ${plan.seed}, ${share} of up to ${plan.maxCommands} steps (${plan.concurrency} at once), ${plan.selection.ids().length} invariants`);
+    output.out(`session-conformance ${tool.version}: ${baseUrl} (${server.name ?? 'unnamed server'} ${server.version ?? ''}), profile ${args.profile}, seed ${plan.seed}, ${share} of up to ${plan.maxCommands} steps (${plan.concurrency} at once), ${plan.selection.ids().length} invariants; surfaces offered: ${surfaceNames(ctx.surfaces).join(', ')}`);
     const startedAt = new Date().toISOString();
     const progress = createProgress(process.stderr);
     const result = await runSuite(client, ctx, { seed: plan.seed, runs: plan.runs, maxCommands: plan.maxCommands, concurrency: plan.concurrency, path: args.path, timeLimitMs: plan.timeLimitMs, onRun: (d, t) => progress.update(d, t), ...(plan.shard ? { shard: plan.shard } : {}) });
     progress.end();
-    const enabled = new Set<string>(plan.selection.ids());
+    // The invariants of a surface the server does not offer are not offered, not unexercised.
+    const offered = surfaceNames(ctx.surfaces);
+    const enabled = new Set<string>(plan.selection.ids().filter((id) => offered.includes(surfaceOf(id))));
     for (const line of formatResult(result, baseUrl, { plannedRuns: plan.plannedRuns, enabled })) output.out(line);
     let certificate: Certificate['result'] | null = null;
     if (args.reportDir !== undefined) {
@@ -75,7 +78,7 @@ export async function runCommand(args: RunArgs, output: Output): Promise<number>
       const meta: ReportMeta = {
         baseUrl: client.baseUrl, profile: args.profile, contractVersion: ctx.contract.version, contractSha256: ctx.contract.sha256, toolVersion: tool.version,
         server, startedAt, plannedRuns: plan.plannedRuns, maxCommands: plan.maxCommands, operationIds: [...ctx.contract.operations.keys()],
-        shard: plan.shard ? { ...plan.shard, totalRuns: plan.runs } : null, embeddedMock: mock !== null,
+        shard: plan.shard ? { ...plan.shard, totalRuns: plan.runs } : null, embeddedMock: mock !== null, surfaces: surfaceNames(ctx.surfaces),
       };
       const budget = { runs: PROFILES.certified.runs, maxCommands: PROFILES.certified.maxCommands };
       const written = await writeRunReports(args.reportDir, { result, enabled, meta, principals }, plan.certified ? { toolName: tool.name, budget } : null);

@@ -33,5 +33,6 @@ export function certificateNotes(c: Certificate): string[] {
   const total = c.shard ? c.shard.totalRuns : c.runs;
   const lines = [`  NOT CERTIFIED: ${c.runs} of ${c.plannedRuns} runs of up to ${c.maxCommands} steps made, the certified budget is ${c.budget.runs} × ${c.budget.maxCommands}${c.runs < c.plannedRuns ? ' (the time limit cut the runs short)' : total < c.budget.runs || c.maxCommands < c.budget.maxCommands ? ' (--runs/--max-commands lowered it)' : ''}`];
   if (c.invariants.notExercised.length > 0) lines.push(`  not exercised: ${c.invariants.notExercised.join(', ')}`);
+  if (c.invariants.notOffered.length > 0) lines.push(`  covers the surfaces ${c.surfaces.join(', ')} only`);
   return lines;
 }

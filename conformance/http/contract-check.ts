@@ -42,9 +42,12 @@ export function checkExchange(contract: Contract, exchange: Exchange): ContractF
   const { request, response } = exchange;
   const where = `${request.method} ${request.path}`;
   const findings: ContractFinding[] = [];
-  if (response.status >= 500) findings.push({ invariant: 'contract.no-5xx', message: `${where}: answered ${response.status}` });
-  if (exchange.operationId === null) return [...findings, { invariant: 'contract.status-documented', message: `${where}: matches no operation of the contract` }];
-  const operation = contract.operation(exchange.operationId);
+  const operation = exchange.operationId === null ? null : contract.operation(exchange.operationId);
+  // `501 not-implemented` is how a server declines an optional surface (contract README §13): no
+  // fault where the operation documents it; its problem body is still checked below.
+  const declined = response.status === 501 && operation !== null && operation.responses.has('501');
+  if (response.status >= 500 && !declined) findings.push({ invariant: 'contract.no-5xx', message: `${where}: answered ${response.status}` });
+  if (operation === null) return [...findings, { invariant: 'contract.status-documented', message: `${where}: matches no operation of the contract` }];
   let body: unknown = response.json;
   if (body === undefined && response.bytes.length > 0) body = Buffer.from(response.bytes).toString('utf8');
   if (response.contentType !== null && response.contentType.endsWith('json') && response.bytes.length > 0 && response.json === undefined) {

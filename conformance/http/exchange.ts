@@ -14,6 +14,11 @@ export interface ApiRequest {
   /** A raw body (file bytes). */
   readonly bytes?: Uint8Array;
   readonly contentType?: string;
+  /**
+   * Read the answer as a stream that may never end (an event stream): stop once `until` says the
+   * text read so far is enough, or after `timeoutMs`, and keep what was read.
+   */
+  readonly stream?: { readonly until: (text: string) => boolean; readonly timeoutMs: number };
 }
 
 /** The server's answer. `json` is set for JSON media types, `bytes` always holds the raw body. */
@@ -24,6 +29,8 @@ export interface ApiResponse {
   readonly bytes: Uint8Array;
   readonly json: unknown;
   readonly contentType: string | null;
+  /** For a streamed request: whether the server ended the body, `until` was met, or time ran out. */
+  readonly streamEnd?: 'ended' | 'enough' | 'timeout';
 }
 
 /** A completed exchange, with the contract operation it matched (null: matched none). */

@@ -61,7 +61,8 @@ export class HttpClient implements ExchangeSender {
       const res = await request(new URL(req.path, this.baseUrl), {
         method: req.method, headers, body, dispatcher: this.agent, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs,
       });
-      const bytes = new Uint8Array(await res.body.arrayBuffer());
+      const read = req.stream ? await readStream(res.body, req.stream) : { bytes: new Uint8Array(await res.body.arrayBuffer()), end: undefined };
+      const bytes = read.bytes;
       const flat: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.headers)) {
         if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -75,7 +76,7 @@ export class HttpClient implements ExchangeSender {
           json = undefined;
         }
       }
-      response = { status: res.statusCode, headers: flat, bytes, json, contentType };
+      response = { status: res.statusCode, headers: flat, bytes, json, contentType, ...(read.end ? { streamEnd: read.end } : {}) };
     } catch (error) {
       throw new ConnectionFailure(`${req.method} ${req.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -89,5 +90,34 @@ export class HttpClient implements ExchangeSender {
   /** Closes pooled connections. */
   async close(): Promise<void> {
     await this.agent.close();
+  }
+}
+
+/**
+ * Reads a body that may never end: chunk by chunk until `until` holds for the text so far, the
+ * server ends it, or the time runs out; then lets go of the connection (destroying the body
+ * closes that socket, which is how a client leaves an event stream).
+ */
+async function readStream(body: AsyncIterable<Uint8Array> & { destroy(): unknown }, stream: NonNullable<ApiRequest['stream']>): Promise<{ bytes: Uint8Array; end: 'ended' | 'enough' | 'timeout' }> {
+  const chunks: Buffer[] = [];
+  // A streaming decoder: a chunk may end inside a multi-byte character.
+  const decoder = new TextDecoder();
+  let text = '';
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), stream.timeoutMs); });
+  const iterator = body[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), timeout]);
+      if (next === 'timeout') return { bytes: Buffer.concat(chunks), end: 'timeout' };
+      if (next.done === true) return { bytes: Buffer.concat(chunks), end: 'ended' };
+      const chunk = Buffer.from(next.value);
+      chunks.push(chunk);
+      text += decoder.decode(chunk, { stream: true });
+      if (stream.until(text)) return { bytes: Buffer.concat(chunks), end: 'enough' };
+    }
+  } finally {
+    clearTimeout(timer);
+    body.destroy();
   }
 }

@@ -74,4 +74,25 @@ export class SessionApi {
   getEnvironmentSpec(id: string): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, '/environmentSpec') }); }
   putEnvironmentSpec(id: string, spec: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'PUT', path: this.s(id, '/environmentSpec'), json: spec, headers }); }
   generateEnvironmentSpec(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/generateEnvironmentSpec'), json: body, headers }); }
+
+  listAnnotations(id: string, q: { status?: string; path?: string; limit?: number; cursor?: string } = {}): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/annotations${query(q)}`) }); }
+  createAnnotation(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/annotations'), json: body, headers }); }
+  getAnnotation(id: string, annotationId: string): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/annotations/${enc(annotationId)}`) }); }
+  updateAnnotation(id: string, annotationId: string, body: unknown): Promise<Exchange> { return this.send({ method: 'PATCH', path: this.s(id, `/annotations/${enc(annotationId)}`), json: body }); }
+  deleteAnnotation(id: string, annotationId: string): Promise<Exchange> { return this.send({ method: 'DELETE', path: this.s(id, `/annotations/${enc(annotationId)}`) }); }
+  listApprovals(id: string, q: { limit?: number; cursor?: string } = {}): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/approvals${query(q)}`) }); }
+  createApproval(id: string, body: unknown, headers?: Headers): Promise<Exchange> { return this.send({ method: 'POST', path: this.s(id, '/approvals'), json: body, headers }); }
+  getApproval(id: string, approvalId: string): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/approvals/${enc(approvalId)}`) }); }
+  listCacheEntries(id: string, q: { prefix?: string; limit?: number; cursor?: string } = {}): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/cache${query(q)}`) }); }
+  getCacheEntry(id: string, key: string): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/cache/${enc(key)}`) }); }
+  putCacheEntry(id: string, key: string, body: unknown): Promise<Exchange> { return this.send({ method: 'PUT', path: this.s(id, `/cache/${enc(key)}`), json: body }); }
+  deleteCacheEntry(id: string, key: string): Promise<Exchange> { return this.send({ method: 'DELETE', path: this.s(id, `/cache/${enc(key)}`) }); }
+  /** One JSON page of events after `after`. */
+  listEvents(id: string, q: { after?: string; limit?: number } = {}): Promise<Exchange> { return this.send({ method: 'GET', path: this.s(id, `/events${query(q)}`), headers: { accept: 'application/json' } }); }
+  /** The event stream, read until `until` holds for the text so far (or `timeoutMs`), resuming after `lastEventId`. */
+  streamEvents(id: string, options: { lastEventId?: string; until: (text: string) => boolean; timeoutMs: number }): Promise<Exchange> {
+    const headers: Record<string, string> = { accept: 'text/event-stream' };
+    if (options.lastEventId !== undefined) headers['last-event-id'] = options.lastEventId;
+    return this.send({ method: 'GET', path: this.s(id, '/events'), headers, stream: { until: options.until, timeoutMs: options.timeoutMs } });
+  }
 }

@@ -45,6 +45,14 @@ const list = [
   ['auth.tenant-isolation', "Another tenant's session is 404 everywhere and never listed", '§1'],
   ['auth.viewer-read-only', 'A viewer can read but any change is 403 and changes nothing', '§1'],
   ['idempotency.replay', 'The same Idempotency-Key and body replays the first response without acting again', '§12'],
+  ['review.annotations-exact', 'Annotations are pinned, filtered, ordered, changed and deleted exactly as the rules say, by whom they allow', 'README §13'],
+  ['review.approvals-exact', 'Approvals read back as decided, stale exactly when the head is not their revision, newest first', 'README §13'],
+  ['review.approval-gate', 'A review session commits only when each reviewer\'s newest decision on the head adds up to an approval and no request for changes', 'README §13'],
+  ['cache.round-trip', 'A cache value reads back as written, listed by key under its prefix, writes needing change rights', 'README §13'],
+  ['cache.ttl', 'A cache entry with a TTL is live until it expires and gone after: 404, unlisted, recreated by a PUT', 'README §13'],
+  ['events.one-per-change', 'Every change writes exactly one event of the right type, actor, revision and data to each session it changes; no-ops and rejected requests write none', 'README §13'],
+  ['events.order', 'A session\'s events page with `after` completely and in order, each id unique across the server', 'README §13'],
+  ['events.stream', 'The event stream sends the same events as the JSON pages and resumes after Last-Event-ID', 'README §13'],
   ['concurrency.linearizable', 'Concurrent requests behave as if run one at a time in an order consistent with real time; preconditions and key replays are atomic with the change', 'README §9'],
 ] as const;
 
@@ -53,6 +61,18 @@ export type InvariantId = (typeof list)[number][0];
 
 /** Every invariant, in report order. */
 export const INVARIANTS: readonly InvariantInfo[] = list.map(([id, title, section]) => ({ id, title, section }));
+
+/** The optional surfaces of contract README §13, and the core every server offers. */
+export type SurfaceName = 'core' | 'review' | 'cache' | 'events';
+
+/** Every surface, core first. */
+export const ALL_SURFACES: readonly SurfaceName[] = ['core', 'review', 'cache', 'events'];
+
+/** The surface whose rule an invariant states: `review.*`, `cache.*` and `events.*` are optional ones. */
+export function surfaceOf(id: string): SurfaceName {
+  const prefix = id.split('.')[0];
+  return prefix === 'review' || prefix === 'cache' || prefix === 'events' ? prefix : 'core';
+}
 
 /** Whether a string is a known invariant id. */
 export function isInvariantId(value: string): value is InvariantId {

@@ -28,7 +28,7 @@ export interface Blames {
  * content moved breaks `content.revision-iff-change` (writes, deletes, spec changes); a session,
  * checkpoint or commit id that already names something breaks `ids.fresh`.
  */
-export const REUSED_IDS: ReusedIdBlames = { session: 'ids.fresh', revision: 'content.revision-iff-change', checkpoint: 'ids.fresh', commit: 'ids.fresh' };
+export const REUSED_IDS: ReusedIdBlames = { session: 'ids.fresh', revision: 'content.revision-iff-change', checkpoint: 'ids.fresh', commit: 'ids.fresh', annotation: 'ids.fresh', approval: 'ids.fresh' };
 
 /** The contract checks of every exchange (`http/contract-check.ts`), whichever command sent it. */
 export const EXCHANGE_CHECKS: CheckBlames = {
@@ -75,9 +75,18 @@ export function observationChecks(own: InvariantId, others: InvariantId = 'linea
   };
 }
 
-/** A table: the command's own checks plus the contract checks of every exchange; `reusedIds` over the defaults. */
+/**
+ * The event checks after every step (`observe-events.ts`, on a server that offers events): the
+ * sessions the step changed must show exactly the events it caused, under fresh ids.
+ */
+export const EVENT_CHECKS: CheckBlames = {
+  'events after the step: a session\'s new events differ from what it caused': 'events.one-per-change',
+  'events after the step: an event id used before': 'events.order',
+};
+
+/** A table: the command's own checks plus the contract and event checks of every step; `reusedIds` over the defaults. */
 export function blameTable(checks: CheckBlames, reusedIds: Partial<ReusedIdBlames> = {}): Blames {
-  return { checks: { ...EXCHANGE_CHECKS, ...checks }, reusedIds: { ...REUSED_IDS, ...reusedIds } };
+  return { checks: { ...EXCHANGE_CHECKS, ...EVENT_CHECKS, ...checks }, reusedIds: { ...REUSED_IDS, ...reusedIds } };
 }
 
 /**

@@ -48,7 +48,8 @@ describe('the ci profile against deliberately broken servers', () => {
       'ambiguous-merge-base': 4,
       'fast-forward': 8,
       'three-way-merge': 15,
-      'merged-deletion': 8,
+      // The surface steps (issue 12) take about a ninth of the steps, so merges come a little rarer.
+      'merged-deletion': 6,
       'parent-deleted': 15,
       'merge-over-deleted-parent': 6,
     };

@@ -39,6 +39,11 @@ import { ViewerCommand } from './commands/viewer-change.js';
 import { WriteFileCommand } from './commands/write-file.js';
 import { WriteBothCommand } from './commands/write-both.js';
 import { raceArb } from './race/race-arbitrary.js';
+import { AnnotateCommand } from './commands/annotate.js';
+import { ApproveCommand } from './commands/approve.js';
+import { CACHE_KEYS, CACHE_VALUES, CacheCommand, type CacheOp } from './commands/cache-step.js';
+import { EditAnnotationCommand } from './commands/edit-annotation.js';
+import { ListAnnotationsCommand } from './commands/list-annotations.js';
 
 type Weighted = { arbitrary: fc.Arbitrary<SuiteCommand>; weight: number };
 
@@ -70,8 +75,34 @@ export const createArb: fc.Arbitrary<SuiteCommand> = fc
       { arbitrary: aAndC.map((pool) => [...pool, { path: 'ｱ.txt', content: '1\n' }, { path: '🎉.txt', content: '2\n' }]), weight: 1 },
     ),
     fc.option(fc.nat({ max: 1 }), { freq: 4 }),
+    // One in five is a `review` session, whose commits meet the approval gate; often the run's s0.
+    fc.nat({ max: 4 }).map((n) => n === 0),
   )
-  .map(([files, spec]) => new CreateSessionCommand(files, spec));
+  .map(([files, spec, review]) => new CreateSessionCommand(files, spec, review));
+
+/** Annotations, approvals and the cache (contract README §13): steps only for the surfaces a server offers. */
+const annotateArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(sessionPick, fc.constantFrom('session', 'on-file', 'on-file', 'past', 'missing-file', 'backwards-range' as const), fc.boolean())
+  .map(([s, target, viewer]) => new AnnotateCommand(s, target, viewer));
+const editAnnotationArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat({ max: 3 }), weight: 1 }), fc.boolean(), fc.constantFrom('resolve', 'resolve', 'reopen', 'body', 'same', 'delete' as const), fc.option(sessionPick, { freq: 6 }))
+  .map(([n, author, change, via]) => new EditAnnotationCommand(n, author, change, via));
+const listAnnotationsArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(sessionPick, fc.constantFrom(null, 'open', 'resolved' as const), fc.boolean(), fc.option(fc.integer({ min: 1, max: 2 }), { freq: 2 }))
+  .map(([s, status, onFile, limit]) => new ListAnnotationsCommand(s, status, onFile, limit));
+const approveArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(sessionPick, fc.constantFrom('approved', 'approved', 'changes_requested' as const), fc.boolean(), fc.nat({ max: 4 }).map((n) => n === 0))
+  .map(([s, decision, viewer, past]) => new ApproveCommand(s, decision, viewer, past));
+const cacheOpArb: fc.Arbitrary<CacheOp> = fc.oneof(
+  { arbitrary: fc.tuple(fc.nat({ max: CACHE_VALUES.length - 1 }), fc.constantFrom(null, null, 1, 3600), fc.nat({ max: 5 }).map((n) => n === 0)).map(([value, ttl, asViewer]): CacheOp => ({ kind: 'put', value, ttl, asViewer })), weight: 3 },
+  { arbitrary: fc.constant<CacheOp>({ kind: 'get' }), weight: 2 },
+  { arbitrary: fc.constant<CacheOp>({ kind: 'delete' }), weight: 1 },
+  { arbitrary: fc.constantFrom('', 'lint.', 'test').map((prefix): CacheOp => ({ kind: 'list', prefix })), weight: 1 },
+);
+/** Mostly s0 and one key, so writes, reads, deletes and lists meet the same entry. */
+const cacheArb: fc.Arbitrary<SuiteCommand> = fc
+  .tuple(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: sessionPick, weight: 1 }), fc.oneof({ arbitrary: fc.constant(CACHE_KEYS[0]), weight: 3 }, { arbitrary: fc.constantFrom(...CACHE_KEYS), weight: 1 }), cacheOpArb)
+  .map(([s, key, op]) => new CacheCommand(s, key, op));
 
 /** Edits of a shared path in two related sessions, usually followed by a merge between them. */
 const divergeArb: fc.Arbitrary<SuiteCommand> = pairPick.chain(([first, second]) =>
@@ -101,9 +132,9 @@ export function commandArbitraries(): Array<fc.Arbitrary<SuiteCommand>> {
     w(3, fc.tuple(sessionPick, fc.integer({ min: 1, max: 2 }), fileArb, fileArb).map(([s, d, f1, f2]) => new WriteBothCommand(s, s + d, f1.path, f1.content, CONTENTS[f1.path][CONTENTS[f1.path].indexOf(f1.content) === 0 ? 1 : 0] ?? f2.content))),
     w(3, fc.tuple(sessionPick, pathArb).map(([s, p]) => new DeleteFileCommand(s, p))),
     w(5, fc.tuple(sessionPick, fc.option(ownOrAny, { freq: 3 })).map(([s, c]) => new ForkCommand(s, c))),
-    w(3, sessionPick.map((s) => new CheckpointCommand(s))),
+    w(4, sessionPick.map((s) => new CheckpointCommand(s))),
     // Restores mostly go to the latest save point, often to the one before (past a later one).
-    w(3, fc.tuple(sessionPick, fc.oneof({ arbitrary: ownOrAny, weight: 2 }, { arbitrary: fc.constant('previous' as const), weight: 1 })).map(([s, c]) => new RestoreCommand(s, c))),
+    w(4, fc.tuple(sessionPick, fc.oneof({ arbitrary: ownOrAny, weight: 2 }, { arbitrary: fc.constant('previous' as const), weight: 1 })).map(([s, c]) => new RestoreCommand(s, c))),
     w(3, fc.tuple(sessionPick, checkpointPick).map(([s, c]) => new ReadCheckpointCommand(s, c))),
     w(4, PatchTagsCommandArb(fc.oneof({ arbitrary: fc.nat({ max: 1 }), weight: 3 }, { arbitrary: sessionPick, weight: 1 }), tagArb)),
     w(2, sessionPick.map((s) => new SummaryCommand(s))),
@@ -130,6 +161,12 @@ export function commandArbitraries(): Array<fc.Arbitrary<SuiteCommand>> {
     // Lists: files under a prefix, checkpoints and commits (newest first), small pages and the default.
     w(1, fc.tuple(sessionPick, fc.option(fc.constantFrom(...PREFIXES), { freq: 4 }), fc.option(fc.integer({ min: 1, max: 3 }), { freq: 3 })).map(([s, prefix, limit]) => new ListFilesCommand(s, prefix, limit))),
     w(2, fc.tuple(sessionPick, fc.constantFrom('checkpoints', 'commits' as const), fc.option(fc.integer({ min: 1, max: 2 }), { freq: 3 })).map(([s, kind, limit]) => new ListHistoryCommand(s, kind, limit))),
+    // Review, cache: on servers that offer them (the steps do not apply otherwise).
+    w(3, annotateArb),
+    w(3, editAnnotationArb),
+    w(1, listAnnotationsArb),
+    w(2, approveArb),
+    w(4, cacheArb),
     // Bulk steps cross pages at the default page size (50); rare, they cost 50–120 requests each.
     w(1, fc.oneof(
       fc.tuple(sessionPick, fc.constantFrom('checkpoints', 'commits' as const), fc.integer({ min: 51, max: 56 })).map(([s, kind, n]): SuiteCommand => new BulkHistoryCommand(s, kind, n)),

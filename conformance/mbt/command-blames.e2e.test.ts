@@ -15,12 +15,13 @@ import { startProxy, type Proxy, type ProxyRule } from '../test-support/broken-p
 import type { BlameCase, Break } from '../test-support/blame-case.js';
 import { CONTENT_ROWS } from '../test-support/blame-rows-content.js';
 import { LINEAGE_ROWS } from '../test-support/blame-rows-lineage.js';
+import { SURFACE_ROWS } from '../test-support/blame-rows-surfaces.js';
 import { DEMO_TOKENS, startMock, type TestMock } from '../test-support/start-mock.js';
 import { blamedIds } from './blames.js';
 import { connect, type Connected } from './connect.js';
 import { newRun } from './suite-model.js';
 
-const CASES: readonly BlameCase[] = [...CONTENT_ROWS, ...LINEAGE_ROWS];
+const CASES: readonly BlameCase[] = [...CONTENT_ROWS, ...LINEAGE_ROWS, ...SURFACE_ROWS];
 
 let mock: TestMock;
 let proxy: Proxy;

@@ -9,7 +9,7 @@ import { HttpClient } from '../http/http-client.js';
 import { SessionApi } from '../http/session-api.js';
 import type { InvariantSelection } from '../invariants/selection.js';
 import { InvariantViolation } from '../invariants/violation.js';
-import { SetupError, whoAmI } from './preflight.js';
+import { detectSurfaces, SetupError, whoAmI } from './preflight.js';
 import type { SuiteContext } from './suite-context.js';
 
 /** Where the server is and who the suite acts as. */
@@ -51,7 +51,8 @@ export async function connect(options: ConnectOptions): Promise<Connected> {
     if (viewer && viewer.principal.tenantId !== owner.principal.tenantId) throw new SetupError('the viewer token belongs to another tenant than the main token');
     if (viewer && viewer.principal.principalId === owner.principal.principalId) throw new SetupError('the viewer token is the main token\'s principal');
     if (stranger && stranger.principal.tenantId === owner.principal.tenantId) throw new SetupError('the other-tenant token belongs to the main token\'s tenant');
-    return { client, ctx: { contract, selection: options.selection, owner, viewer, stranger, anonymous: api.as(null), tagPrefix } };
+    const surfaces = await detectSurfaces(api, tagPrefix);
+    return { client, ctx: { contract, selection: options.selection, owner, viewer, stranger, anonymous: api.as(null), tagPrefix, surfaces } };
   } catch (error) {
     await client.close();
     throw error;

@@ -16,6 +16,9 @@ const CODE_INVARIANT: Partial<Record<ProblemCode, InvariantId>> = {
   'merge-conflict': 'merge.conflicts-exact',
   'validation-failed': 'contract.rejects-invalid',
   'invalid-path': 'contract.rejects-invalid',
+  'approval-required': 'review.approval-gate',
+  'annotation-not-found': 'review.annotations-exact',
+  'approval-not-found': 'review.approvals-exact',
 };
 
 function describe(exchange: Exchange): string {
@@ -25,12 +28,13 @@ function describe(exchange: Exchange): string {
 
 /**
  * Checks the status (and problem code, and merge conflicts) against the expected outcome.
- * `fallback` names the invariant when no code-specific one applies.
+ * `fallback` names the invariant when no code-specific one applies; with `own` it always does
+ * (an annotation's 403 is the annotation rule's, not `auth.viewer-read-only`: viewers annotate).
  */
-export function judgeStatus(sel: InvariantSelection, exchange: Exchange, expected: Outcome<unknown>, fallback: InvariantId): void {
+export function judgeStatus(sel: InvariantSelection, exchange: Exchange, expected: Outcome<unknown>, fallback: InvariantId, own = false): void {
   const where = `${exchange.request.method} ${exchange.request.path}`;
   const want = expected.ok ? `${expected.status}` : `${expected.status} ${expected.code}`;
-  const invariant = (!expected.ok && CODE_INVARIANT[expected.code]) || fallback;
+  const invariant = (!own && !expected.ok && CODE_INVARIANT[expected.code]) || fallback;
   if (exchange.response.status !== expected.status) {
     sel.violate(invariant, `${where}: expected ${want}, got ${describe(exchange)}`, want, describe(exchange));
     return;

@@ -4,6 +4,7 @@
  * prefix, checkpoints, commits) share it.
  */
 import type { Exchange } from '../http/exchange.js';
+import type { InvariantId } from '../invariants/catalogue.js';
 import { canonicalJson } from '../model/environment-spec.js';
 import { allPages } from './observe.js';
 import type { SuiteReal } from './suite-model.js';
@@ -16,6 +17,8 @@ export interface ListExpectation<T extends object> {
   readonly key: (item: unknown) => string;
   /** Fields the server adds that the model does not predict (`createdAt`). */
   readonly ignore?: readonly string[];
+  /** The id missing, extra or misordered items break when a filter is the list's own rule (default `list.complete`). */
+  readonly listInvariant?: InvariantId;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface ListExpectation<T extends object> {
  * and the order break `list.complete`; an item whose fields differ breaks `fieldInvariant`.
  * Returns the listed items (null when a page was not 200, which is a `list.complete` violation).
  */
-export async function checkPagedList<T extends object>(real: SuiteReal, where: string, fetch: (cursor: string | undefined) => Promise<Exchange>, expectation: ListExpectation<T>, fieldInvariant: 'list.complete' | 'lineage.checkpoint-immutable' | 'commit.summary-exact'): Promise<unknown[]> {
+export async function checkPagedList<T extends object>(real: SuiteReal, where: string, fetch: (cursor: string | undefined) => Promise<Exchange>, expectation: ListExpectation<T>, fieldInvariant: InvariantId): Promise<unknown[]> {
   const sel = real.ctx.selection;
   const { want, key } = expectation;
   const pages = await allPages(real, fetch, key, 'list.complete');
@@ -33,8 +36,9 @@ export async function checkPagedList<T extends object>(real: SuiteReal, where: s
   const wanted = want.map(key);
   const missing = wanted.filter((k) => !got.includes(k));
   const extra = got.filter((k) => !wanted.includes(k));
-  sel.expect(missing.length === 0 && extra.length === 0, 'list.complete', `${where}: ${missing.length} missing (${missing.slice(0, 3).join(', ')}), ${extra.length} not expected (${extra.slice(0, 3).join(', ')})`, wanted, got);
-  sel.expect(canonicalJson(got) === canonicalJson(wanted), 'list.complete', `${where}: items are not in the documented order`, wanted, got);
+  const listInvariant = expectation.listInvariant ?? 'list.complete';
+  sel.expect(missing.length === 0 && extra.length === 0, listInvariant, `${where}: ${missing.length} missing (${missing.slice(0, 3).join(', ')}), ${extra.length} not expected (${extra.slice(0, 3).join(', ')})`, wanted, got);
+  sel.expect(canonicalJson(got) === canonicalJson(wanted), listInvariant, `${where}: items are not in the documented order`, wanted, got);
   const ignore = new Set(expectation.ignore ?? []);
   items.forEach((item, i) => {
     const shown = Object.fromEntries(Object.entries(item as Record<string, unknown>).filter(([field]) => !ignore.has(field)));

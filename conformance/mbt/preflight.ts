@@ -21,3 +21,44 @@ export async function whoAmI(api: SessionApi, role: string, tag: string): Promis
   await api.deleteSession(body.id);
   return { api, principal: { principalId: body.ownerId, tenantId: body.tenantId, admin: false } };
 }
+
+/** The optional surfaces of contract §13 and a route of each that the preflight reads. */
+export const SURFACES = ['review', 'cache', 'events'] as const;
+
+/** An optional surface. */
+export type Surface = (typeof SURFACES)[number];
+
+/** Which optional surfaces the server offers. */
+export type OfferedSurfaces = Readonly<Record<Surface, boolean>>;
+
+/**
+ * Asks a probe session's annotations, cache and events: `200` means the surface is offered,
+ * `501 not-implemented` that it is not (a server offers a surface whole or not at all, §13).
+ * Any other answer is a setup error: the suite cannot tell what to certify.
+ */
+export async function detectSurfaces(api: SessionApi, tag: string): Promise<OfferedSurfaces> {
+  const created = await api.createSession({ title: 'conformance probe (surfaces)', tags: [tag] });
+  const id = (created.response.json as { id?: string } | undefined)?.id;
+  if (created.response.status !== 201 || id === undefined) throw new SetupError(`creating a probe session answered ${created.response.status}`);
+  try {
+    const probes: Record<Surface, () => ReturnType<SessionApi['listEvents']>> = {
+      review: () => api.listAnnotations(id),
+      cache: () => api.listCacheEntries(id),
+      events: () => api.listEvents(id),
+    };
+    const offered: Partial<Record<Surface, boolean>> = {};
+    for (const surface of SURFACES) {
+      const status = (await probes[surface]()).response.status;
+      if (status !== 200 && status !== 501) throw new SetupError(`cannot tell whether the server offers the ${surface} surface: its list answered ${status} (expected 200, or 501 when not offered)`);
+      offered[surface] = status === 200;
+    }
+    return offered as OfferedSurfaces;
+  } finally {
+    await api.deleteSession(id);
+  }
+}
+
+/** The offered surfaces by name, `core` first (what a certificate names). */
+export function surfaceNames(offered: OfferedSurfaces): string[] {
+  return ['core', ...SURFACES.filter((s) => offered[s])];
+}

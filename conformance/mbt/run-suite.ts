@@ -16,6 +16,8 @@ import { InvariantViolation, SkippedViolation, type ViolationData } from '../inv
 import { commandArbitraries, createArb } from './command-arbitraries.js';
 import { ForkCommand } from './commands/fork-session.js';
 import { sweepAll } from './observe.js';
+import { sweepEvents } from './observe-events.js';
+import { sweepCache } from './sweep-cache.js';
 import { RunScope } from './run-scope.js';
 import type { SuiteContext } from './suite-context.js';
 import { newRun } from './suite-model.js';
@@ -142,6 +144,8 @@ export async function runSuite(client: HttpClient, ctx: SuiteContext, options: R
         if (!run.model.diverged) {
           sweeping = true;
           await sweepAll(run.model, run.real);
+          await sweepEvents(run.model, run.real);
+          await sweepCache(run.model, run.real);
         }
       } catch (thrown) {
         if (thrown instanceof SkippedViolation) return;

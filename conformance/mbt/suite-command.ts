@@ -7,6 +7,7 @@ import type fc from 'fast-check';
 import type { Blames } from './blames.js';
 import { SkippedViolation } from '../invariants/violation.js';
 import { ModelViolation } from '../model/outcome.js';
+import { observeEvents } from './observe-events.js';
 import { liveSession, type SuiteModel, type SuiteReal } from './suite-model.js';
 
 /** A command of the suite: `toString` prints a readable, replayable step. */
@@ -16,6 +17,8 @@ export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteR
   /** Sends the request(s), updates the model, judges the answer and observes the state. */
   protected abstract execute(model: SuiteModel, real: SuiteReal): Promise<void>;
   abstract toString(): string;
+  /** Whether the events of this step may come in any order (a race). */
+  protected readonly eventsUnordered: boolean = false;
   /**
    * The command's check → id table (see `blames.ts`): every check it makes and the invariant its
    * failure reports. `reusedIds` is read here; the rest is what `command-blames.e2e.test.ts` holds
@@ -35,6 +38,7 @@ export abstract class SuiteCommand implements fc.AsyncCommand<SuiteModel, SuiteR
       await this.execute(model, real);
       // Every server id checked new is one check of the rule a reused one would break here.
       for (const [kind, times] of model.store.takeFreshIds()) real.ctx.selection.count(this.blames.reusedIds[kind], times);
+      await observeEvents(model, real, this.eventsUnordered);
     } catch (error) {
       if (error instanceof SkippedViolation) {
         model.diverged = true;

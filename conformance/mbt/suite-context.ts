@@ -6,6 +6,7 @@ import type { Contract } from '../../contract/index.js';
 import type { InvariantSelection } from '../invariants/selection.js';
 import type { SessionApi } from '../http/session-api.js';
 import type { Principal } from '../model/access.js';
+import type { OfferedSurfaces } from './preflight.js';
 
 /** A token and the principal it maps to (learnt by creating a probe session). */
 export interface KnownPrincipal {
@@ -26,4 +27,11 @@ export interface SuiteContext {
   readonly anonymous: SessionApi;
   /** A per-suite random prefix; each run's tag is `<prefix>-<n>`. */
   readonly tagPrefix: string;
+  /** The optional surfaces (§13) the server offers: steps on the others are not generated. */
+  readonly surfaces: OfferedSurfaces;
+  /**
+   * `false` leaves event streams out of the end-of-run sweep (JSON pages are still read): for a
+   * validating proxy that buffers every response until it ends, as Prism 5.14 does.
+   */
+  readonly readStreams?: boolean;
 }

@@ -12,6 +12,8 @@ export interface SuiteModel {
   readonly sessions: string[];
   /** Server ids of the checkpoints this run created, label `c<i>`. */
   readonly checkpoints: string[];
+  /** Server ids of the annotations this run created, label `n<i>`. */
+  readonly annotations: string[];
   /** The tag every session of this run carries, so lists can be filtered to the run. */
   readonly runTag: string;
   /** Set when a skipped invariant broke: the model no longer tracks the server; later steps skip. */
@@ -29,7 +31,13 @@ export interface SuiteModel {
     readonly details: Map<string, number | 'deleted'>;
     /** Session id → the head revision whose files and spec were last read. */
     readonly heads: Map<string, string>;
+    /** Session id → how many of its expected events were read and matched, and the last one's id. */
+    readonly events: Map<string, { count: number; lastId: string | undefined }>;
   };
+  /** Event id → where in the run's logs it was read (`<session>#<position>`): ids are never reused. */
+  readonly eventIds: Map<string, string>;
+  /** The optional surfaces the server offers (steps on the others are not generated). */
+  readonly surfaces: SuiteContext['surfaces'];
 }
 
 /** The real side of `fc.asyncModelRun`. */
@@ -44,7 +52,9 @@ let runCounter = 0;
 export function newRun(ctx: SuiteContext): { model: SuiteModel; real: SuiteReal } {
   runCounter += 1;
   const runTag = `${ctx.tagPrefix}-${runCounter}`;
-  return { model: { store: new ModelStore(), sessions: [], checkpoints: [], runTag, diverged: false, hasViewer: ctx.viewer !== null, hasStranger: ctx.stranger !== null, keys: 0, log: [], verified: { details: new Map(), heads: new Map() } }, real: { ctx, runTag } };
+  const store = new ModelStore();
+  store.reviewSurface = ctx.surfaces.review;
+  return { model: { store, sessions: [], checkpoints: [], annotations: [], runTag, diverged: false, hasViewer: ctx.viewer !== null, hasStranger: ctx.stranger !== null, keys: 0, log: [], verified: { details: new Map(), heads: new Map(), events: new Map() }, eventIds: new Map(), surfaces: ctx.surfaces }, real: { ctx, runTag } };
 }
 
 /** Whether session label i exists and is not deleted in the model. */

@@ -10,6 +10,8 @@ import { fail, ModelViolation, type Failure, type IdKind } from './outcome.js';
 import { sessionIfMatchPasses } from './preconditions.js';
 import { RevisionGraph } from './revision-graph.js';
 import { detailView, type SessionState } from './session-state.js';
+import { ExpectedEvents, type EventType } from './events.js';
+import type { AnnotationRecord, ApprovalRecord, CacheRecord } from './review-records.js';
 
 /**
  * Ids and values only the server can choose, read from its response and handed to the model.
@@ -25,6 +27,9 @@ export interface ServerReport {
   checkpointId?: string;
   /** Id of a commit the request created. */
   commitId?: string;
+  /** Id of an annotation or approval the request created. */
+  annotationId?: string;
+  approvalId?: string;
   /** The title the server chose when the request gave none (the rules leave it open). */
   title?: string;
 }
@@ -69,6 +74,17 @@ export class ModelStore {
   readonly sessions = new Map<string, SessionState>();
   readonly checkpoints = new Map<string, CheckpointRecord>();
   readonly commits = new Map<string, CommitRecord>();
+  readonly annotations = new Map<string, AnnotationRecord>();
+  readonly approvals = new Map<string, ApprovalRecord>();
+  /** Cache entries by `<sessionId> <key>`, as last written (expiry is judged when read). */
+  readonly cache = new Map<string, CacheRecord>();
+  /**
+   * Whether the server offers the review surface: without it nobody can approve, so a `review`
+   * session commits without approvals (§13). The suite sets it from its preflight.
+   */
+  reviewSurface = false;
+  /** What each session's event log must hold. */
+  events = new ExpectedEvents();
   private sequence = 0;
   private placeholders = 0;
   /** Server ids checked new since the last {@link takeFreshIds}, by kind (each is one check of a rule). */
@@ -88,9 +104,19 @@ export class ModelStore {
     for (const [id, session] of this.sessions) copy.sessions.set(id, structuredClone(session));
     for (const [id, record] of this.checkpoints) copy.checkpoints.set(id, record);
     for (const [id, record] of this.commits) copy.commits.set(id, record);
+    for (const [id, record] of this.annotations) copy.annotations.set(id, { ...record });
+    for (const [id, record] of this.approvals) copy.approvals.set(id, record);
+    for (const [id, record] of this.cache) copy.cache.set(id, record);
+    copy.events = this.events.clone();
+    copy.reviewSurface = this.reviewSurface;
     copy.sequence = this.sequence;
     copy.placeholders = this.placeholders;
     return copy;
+  }
+
+  /** Records the event of one change to `session` (its head read now, after the change). */
+  emit(session: SessionState, type: EventType, actor: Principal, data: Record<string, unknown> = {}): void {
+    this.events.add({ type, sessionId: session.id, revision: session.head, actorId: actor.principalId, data });
   }
 
   /** The next creation sequence number (orders sessions, checkpoints and commits). */
@@ -109,6 +135,8 @@ export class ModelStore {
       kind === 'session' ? this.sessions.has(reported)
       : kind === 'revision' ? this.graph.has(reported)
       : kind === 'checkpoint' ? this.checkpoints.has(reported)
+      : kind === 'annotation' ? this.annotations.has(reported)
+      : kind === 'approval' ? this.approvals.has(reported)
       : this.commits.has(reported);
     if (known) {
       const why = kind === 'revision' ? ' (revision must move iff content moves)' : '';

@@ -7,6 +7,8 @@ import { diffContents, emptyContent, type Change } from './content.js';
 import type { CommitRecord, ModelStore, ServerReport } from './model-store.js';
 import { fail, succeed, type Outcome } from './outcome.js';
 import { baselineRevision, type SessionState } from './session-state.js';
+import { sessionApprovals } from './ops-review.js';
+import { approvalsAllowCommit } from './review-records.js';
 
 /** The body of `generateCommitSummary`. */
 export interface CommitSummary {
@@ -61,8 +63,8 @@ export function generateCommitSummary(store: ModelStore, actor: Principal | null
 /**
  * `POST /commit`: committedRevision := head. After the shared guard (merged sessions are
  * read-only): `revision-mismatch` (the caller's view is stale, say so first), then
- * `nothing-to-commit`, then `approval-required` for `review` sessions — the model keeps no
- * approvals, so a review session never has one.
+ * `nothing-to-commit`, then `approval-required` for a `review` session whose counting approvals
+ * do not allow it (§13; only on a server that offers the review surface).
  */
 export function commit(store: ModelStore, actor: Principal | null, sessionId: string, input: { message: string; expectedRevision?: string; ifMatch?: string }, reported: ServerReport): Outcome<CommitView> {
   if (actor === null) return fail('unauthenticated');
@@ -73,7 +75,7 @@ export function commit(store: ModelStore, actor: Principal | null, sessionId: st
   if (input.expectedRevision !== undefined && input.expectedRevision !== session.head) return fail('revision-mismatch');
   const changes = pendingChanges(store, session);
   if (changes.length === 0) return fail('nothing-to-commit');
-  if (session.purpose === 'review') return fail('approval-required');
+  if (session.purpose === 'review' && store.reviewSurface && !approvalsAllowCommit(sessionApprovals(store, sessionId), session.head)) return fail('approval-required');
   const record: CommitRecord = {
     id: store.newId('commit', reported.commitId),
     sessionId,
@@ -87,6 +89,7 @@ export function commit(store: ModelStore, actor: Principal | null, sessionId: st
   store.tracked(session, () => {
     session.committedRevision = session.head;
   });
+  store.emit(session, 'committed', actor, { commitId: record.id });
   return succeed(commitView(record), 201);
 }
 

@@ -30,7 +30,11 @@ export function putEnvironmentSpec(store: ModelStore, actor: Principal | null, s
   if (!located.ok) return located;
   const session = located.session;
   const head = store.graph.content(session.head);
-  store.tracked(session, () => store.advance(session, withSpec(head, input.spec), reported));
+  let changed = false;
+  store.tracked(session, () => {
+    changed = store.advance(session, withSpec(head, input.spec), reported);
+  });
+  if (changed) store.emit(session, 'environment-spec.changed', actor as Principal, { generated: false });
   return succeed(cloneSpec(input.spec) as EnvironmentSpec);
 }
 
@@ -47,6 +51,10 @@ export function generateEnvironmentSpec(store: ModelStore, actor: Principal | nu
   const head = store.graph.content(session.head);
   const generated = generateSpec(head.files);
   if (generated === null) throw new Error('the model cannot derive a spec from these files');
-  if (apply) store.tracked(session, () => store.advance(session, withSpec(head, generated.spec), reported));
+  let changed = false;
+  if (apply) store.tracked(session, () => {
+    changed = store.advance(session, withSpec(head, generated.spec), reported);
+  });
+  if (changed) store.emit(session, 'environment-spec.changed', actor as Principal, { generated: true });
   return succeed({ spec: generated.spec, sources: generated.sources, applied: apply, revision: session.head });
 }

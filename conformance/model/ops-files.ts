@@ -80,6 +80,7 @@ export function putFile(store: ModelStore, actor: Principal | null, sessionId: s
     changed = store.advance(session, withFile(head, input.path, bytes), reported);
   });
   const value = { path: input.path, size: byteSize(bytes), sha256: sha256Hex(bytes), revision: session.head, changed };
+  if (changed) store.emit(session, 'file.written', actor as Principal, { path: input.path, size: value.size, sha256: value.sha256, created: current === undefined });
   return succeed(value, current === undefined ? 201 : 200);
 }
 
@@ -92,6 +93,7 @@ export function deleteFile(store: ModelStore, actor: Principal | null, sessionId
   if (session.status !== 'active') return fail('session-not-active');
   if (current === undefined) return fail('file-not-found');
   store.tracked(session, () => store.advance(session, withoutFile(head, input.path), reported));
+  store.emit(session, 'file.deleted', actor as Principal, { path: input.path });
   return succeed(null, 204);
 }
 

@@ -54,6 +54,7 @@ export function fork(store: ModelStore, actor: Principal | null, sourceId: strin
   }
   const start = checkpoint ? checkpoint.revision : source.head;
   const child = addNewSession(store, actor, input, reported, { tenantId: source.tenantId, parentSessionId: source.id, forkedFromCheckpointId: checkpoint ? checkpoint.id : null, baseRevision: start, head: start });
+  store.emit(child, 'forked', actor, { sourceSessionId: source.id, checkpointId: checkpoint ? checkpoint.id : null });
   return succeed(detailView(child, store.graph), 201);
 }
 
@@ -72,6 +73,7 @@ export function createCheckpoint(store: ModelStore, actor: Principal | null, ses
     seq: store.nextSeq(),
   };
   store.checkpoints.set(record.id, record);
+  store.emit(located.session, 'checkpoint.created', actor as Principal, { checkpointId: record.id, label: record.label });
   return succeed(checkpointView(record), 201);
 }
 
@@ -101,6 +103,10 @@ export function restore(store: ModelStore, actor: Principal | null, sessionId: s
   const record = checkpointOf(store, sessionId, input.checkpointId);
   if (!record) return fail('checkpoint-not-found');
   const session = located.session;
-  store.tracked(session, () => store.advance(session, store.graph.content(record.revision), reported));
+  let changed = false;
+  store.tracked(session, () => {
+    changed = store.advance(session, store.graph.content(record.revision), reported);
+  });
+  if (changed) store.emit(session, 'restored', actor as Principal, { checkpointId: record.id });
   return succeed(detailView(session, store.graph));
 }

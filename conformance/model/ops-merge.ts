@@ -62,8 +62,12 @@ export function merge(store: ModelStore, actor: Principal | null, targetId: stri
   if (bases.length === 0) return fail('unrelated-histories');
   if (bases.length > 1) return fail('ambiguous-merge-base');
   const retireNow = (): void => {
-    if (retire) store.tracked(source, () => { source.status = 'merged'; source.mergedIntoSessionId = target.id; });
+    if (!retire) return;
+    const before = `${source.status} ${String(source.mergedIntoSessionId)}`;
+    store.tracked(source, () => { source.status = 'merged'; source.mergedIntoSessionId = target.id; });
+    if (`${source.status} ${String(source.mergedIntoSessionId)}` !== before) store.emit(source, 'retired', actor, { mergedIntoSessionId: target.id });
   };
+  const merged = (fastForward: boolean): void => store.emit(target, 'merged', actor, { sourceSessionId: source.id, method: input.kind, fastForward });
   const targetContent = store.graph.content(target.head);
   const sourceContent = store.graph.content(source.head);
   if (store.graph.isAncestor(source.head, target.head)) {
@@ -72,13 +76,18 @@ export function merge(store: ModelStore, actor: Principal | null, targetId: stri
   }
   if (store.graph.isAncestor(target.head, source.head)) {
     store.tracked(target, () => { target.head = source.head; });
+    merged(true);
     retireNow();
     return succeed({ session: detailView(target, store.graph), fastForward: true, applied: diffContents(targetContent, sourceContent), resolved: [] });
   }
   const plan = planMerge(store.graph.content(bases[0] as string), targetContent, sourceContent, input.strategy ?? 'fail');
   if (!plan.ok) return fail('merge-conflict', plan.conflicts);
   const sourceHead = source.head;
-  store.tracked(target, () => store.advance(target, plan.result, reported, [target.head, sourceHead]));
+  let changed = false;
+  store.tracked(target, () => {
+    changed = store.advance(target, plan.result, reported, [target.head, sourceHead]);
+  });
+  if (changed) merged(false);
   retireNow();
   return succeed({ session: detailView(target, store.graph), fastForward: false, applied: diffContents(targetContent, plan.result), resolved: plan.resolved });
 }

@@ -62,6 +62,7 @@ export function createSession(store: ModelStore, actor: Principal | null, input:
   const root = store.newId('revision', reported.revision);
   store.graph.add({ id: root, parents: [], content: makeContent(map, input.environmentSpec ?? null) });
   const session = addNewSession(store, actor, input, reported, { tenantId: actor.tenantId, parentSessionId: null, forkedFromCheckpointId: null, baseRevision: null, head: root });
+  store.emit(session, 'session.created', actor, { files: files.length });
   return succeed(detailView(session, store.graph), 201);
 }
 
@@ -76,6 +77,7 @@ export function deleteSession(store: ModelStore, actor: Principal | null, sessio
   const located = store.guard(actor, sessionId, { need: 'change', ifMatch: input.ifMatch });
   if (!located.ok) return located;
   located.session.deleted = true;
+  store.emit(located.session, 'session.deleted', actor as Principal);
   return succeed(null, 204);
 }
 

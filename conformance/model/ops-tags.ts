@@ -20,8 +20,12 @@ export function patchTags(store: ModelStore, actor: Principal | null, sessionId:
   const session = located.session;
   const next = patchedTags(session.tags, input);
   if (next.length > MAX_TAGS) return fail('tag-limit-exceeded');
+  const before = session.tags;
   store.tracked(session, () => {
     session.tags = next;
   });
+  const added = next.filter((t) => !before.includes(t));
+  const removed = before.filter((t) => !next.includes(t));
+  if (added.length > 0 || removed.length > 0) store.emit(session, 'tags.changed', actor as Principal, { added, removed, tags: [...next] });
   return succeed(detailView(session, store.graph));
 }

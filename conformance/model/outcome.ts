@@ -15,6 +15,9 @@ export const PROBLEM_STATUS = {
   'commit-not-found': 404,
   'revision-not-found': 404,
   'environment-spec-not-set': 404,
+  'annotation-not-found': 404,
+  'approval-not-found': 404,
+  'cache-entry-not-found': 404,
   'path-collision': 409,
   'nothing-to-commit': 409,
   'revision-mismatch': 409,
@@ -71,7 +74,7 @@ export function fail(code: ProblemCode, conflicts?: Conflict[]): Failure {
 }
 
 /** The kinds of id only the server chooses, which the model checks are new. */
-export type IdKind = 'session' | 'revision' | 'checkpoint' | 'commit';
+export type IdKind = 'session' | 'revision' | 'checkpoint' | 'commit' | 'annotation' | 'approval';
 
 /**
  * Thrown when what the server reported breaks an invariant the model can only check with the

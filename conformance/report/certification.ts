@@ -35,6 +35,8 @@ export interface Certificate {
   /** Merged shards only: each shard's share, as its own report recorded it. */
   readonly shards?: JsonReport['shards'];
   readonly server: ReportServer & { readonly baseUrl: string };
+  /** What the certificate covers: `core` and the optional surfaces the server offered (contract README §13). */
+  readonly surfaces: readonly string[];
   readonly profile: string;
   readonly seed: number;
   readonly plannedRuns: number;
@@ -44,7 +46,7 @@ export interface Certificate {
   readonly exchanges: number;
   readonly startedAt: string;
   readonly finishedAt: string;
-  readonly invariants: { readonly enforced: number; readonly passed: number; readonly failed: readonly string[]; readonly skipped: readonly string[]; readonly notExercised: readonly string[] };
+  readonly invariants: { readonly enforced: number; readonly passed: number; readonly failed: readonly string[]; readonly skipped: readonly string[]; readonly notExercised: readonly string[]; readonly notOffered: readonly string[] };
   readonly failure: { readonly invariant: string; readonly message: string } | null;
 }
 
@@ -67,6 +69,7 @@ export function certificate(report: JsonReport, toolName: string, budget: Certif
     shard: report.shard,
     ...(report.shards ? { shards: report.shards } : {}),
     server: { ...report.server, baseUrl: report.baseUrl },
+    surfaces: report.surfaces,
     profile: report.profile,
     seed: report.seed,
     plannedRuns: report.plannedRuns,
@@ -76,7 +79,7 @@ export function certificate(report: JsonReport, toolName: string, budget: Certif
     exchanges: report.exchanges,
     startedAt: report.startedAt,
     finishedAt,
-    invariants: { enforced: report.invariants.length - ids('skipped').length, passed: ids('passed').length, failed, skipped: ids('skipped'), notExercised },
+    invariants: { enforced: report.invariants.length - ids('skipped').length - ids('not-offered').length, passed: ids('passed').length, failed, skipped: ids('skipped'), notExercised, notOffered: ids('not-offered') },
     failure: report.failure ? { invariant: report.failure.invariant, message: report.failure.message } : null,
   };
 }

@@ -13,7 +13,7 @@ header.incomplete{background:#9a6700}header h1{margin:0;font-size:1.6rem}header 
 table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
 table.kv th{background:#f6f8fa;white-space:nowrap}table.grid td{text-align:right}table.grid th{background:#f6f8fa}
 tr.none th,tr.none td{color:#8c959f}td.bad{background:#ffebe9}td.zero{background:#fafbfc}
-.passed{color:#1a7f37;font-weight:600}.failed{color:#cf222e;font-weight:700}.skipped{color:#8c959f}.not-exercised{color:#9a6700;font-weight:600}
+.passed{color:#1a7f37;font-weight:600}.failed{color:#cf222e;font-weight:700}.skipped{color:#8c959f}.not-exercised{color:#9a6700;font-weight:600}.not-offered{color:#8c959f;font-style:italic}
 pre{background:#f6f8fa;padding:.5rem;overflow:auto;max-height:30rem;margin:0;white-space:pre-wrap;word-break:break-all}
 code{font-family:ui-monospace,monospace}.note{color:#57606a}footer{margin-top:2rem;color:#57606a}`;
 
@@ -39,9 +39,9 @@ function summarySection(r: JsonReport): string {
 }
 
 function invariantsSection(r: JsonReport): string {
-  const counts = (['passed', 'failed', 'skipped', 'not-exercised'] as const).map((s) => `${r.invariants.filter((i) => i.status === s).length} ${s.replace('-', ' ')}`).join(', ');
+  const counts = (['passed', 'failed', 'skipped', 'not-exercised', 'not-offered'] as const).map((s) => [s, r.invariants.filter((i) => i.status === s).length] as const).filter(([s, n]) => s !== 'not-offered' || n > 0).map(([s, n]) => `${n} ${s.replace('-', ' ')}`).join(', ');
   const rows = r.invariants.map((i) => `<tr><td class="${esc(i.status)}">${esc(i.status.replace('-', ' '))}</td><th><code>${esc(i.id)}</code></th><td>${esc(i.checks)}</td><td>${esc(i.title)}</td><td>${esc(i.section)}</td></tr>`);
-  return `<section id="invariants"><h2>Invariants</h2><p>${esc(counts)}. An invariant checked zero times is <span class="not-exercised">not exercised</span>: the runs never reached it, so it did not pass either.</p>`
+  return `<section id="invariants"><h2>Invariants</h2><p>${esc(counts)}. An invariant checked zero times is <span class="not-exercised">not exercised</span>: the runs never reached it, so it did not pass either; one of a surface the server does not offer (surfaces: ${esc(r.surfaces.join(', '))}) is <span class="not-offered">not offered</span>.</p>`
     + `<table><tr><th>status</th><th>id</th><th>checks</th><th>asserts</th><th>§</th></tr>${rows.join('')}</table></section>`;
 }
 

@@ -3,6 +3,7 @@
  * rendering (HTML, certificate) is built from this object.
  */
 import type { SuiteResult } from '../mbt/run-suite.js';
+import { ALL_SURFACES } from '../invariants/catalogue.js';
 import { coverageTable, type CoverageTable } from './coverage.js';
 import { invariantStatuses, runOutcome, type InvariantStatus, type RunOutcome } from './outcome.js';
 
@@ -44,6 +45,8 @@ export interface ReportMeta {
   readonly shard?: ReportShard | null;
   /** True when the run started its own embedded mock (no --base-url): its URL is a fresh port each time. */
   readonly embeddedMock?: boolean;
+  /** The surfaces the server offers, `core` first (contract README §13); absent: all of them. */
+  readonly surfaces?: readonly string[];
 }
 
 /** The failure part of a report. */
@@ -64,8 +67,10 @@ export interface ReportFailure {
 type ReportedFigures = Pick<SuiteResult, 'passed' | 'seed' | 'runs' | 'commands' | 'exchanges' | 'durationMs' | 'interrupted'>;
 
 /** The JSON report (`report.json`): the run's meta data plus its results. */
-export interface JsonReport extends Omit<ReportMeta, 'operationIds' | 'shard' | 'embeddedMock'>, ReportedFigures {
+export interface JsonReport extends Omit<ReportMeta, 'operationIds' | 'shard' | 'embeddedMock' | 'surfaces'>, ReportedFigures {
   readonly embeddedMock: boolean;
+  /** The surfaces the server offered; the invariants of the others read `not-offered`. */
+  readonly surfaces: readonly string[];
   /** `incomplete`: no violation, but fewer runs than planned were made (`runs` of `plannedRuns`). */
   readonly outcome: RunOutcome;
   readonly shard: ReportShard | null;
@@ -100,6 +105,7 @@ export function jsonReport(result: SuiteResult, enabled: ReadonlySet<string>, me
   return {
     baseUrl: meta.baseUrl,
     embeddedMock: meta.embeddedMock ?? false,
+    surfaces: meta.surfaces ?? ALL_SURFACES,
     profile: meta.profile,
     contractVersion: meta.contractVersion,
     contractSha256: meta.contractSha256,
@@ -118,7 +124,7 @@ export function jsonReport(result: SuiteResult, enabled: ReadonlySet<string>, me
     durationMs: Math.round(result.durationMs),
     commandsPerSecond: Math.round(result.commands / Math.max(result.durationMs / 1000, 0.001)),
     interrupted: result.interrupted,
-    invariants: invariantStatuses(enabled, result.checks, failed),
+    invariants: invariantStatuses(enabled, result.checks, failed, meta.surfaces ?? ALL_SURFACES),
     failure: f
       ? { ...f.violation, steps: f.steps, seed: f.seed, path: f.path, numShrinks: f.numShrinks, replay: `--seed ${f.seed} --path ${f.path ?? ''}` }
       : null,

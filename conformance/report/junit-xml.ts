@@ -17,6 +17,7 @@ export function junitXml(report: JsonReport): string {
     const checks = `<properties><property name="checks" value="${info.checks}"/></properties>`;
     if (info.status === 'skipped') return `${open}<skipped message="not selected"/></testcase>`;
     if (info.status === 'not-exercised') return `${open}<skipped message="not exercised: checked 0 times"/></testcase>`;
+    if (info.status === 'not-offered') return `${open}<skipped message="not offered: the server does not serve this optional surface (501)"/></testcase>`;
     if (info.status !== 'failed' || !f) return `${open}${checks}</testcase>`;
     const body = [f.message, '', 'steps:', ...f.steps.map((s, i) => `  ${i + 1}. ${s}`), '', `seed: ${f.seed}  path: ${f.path ?? ''}`].join('\n');
     return `${open}${checks}\n      <failure message="${esc(f.message)}" type="${esc(info.id)}">${esc(body)}</failure>\n    </testcase>`;

@@ -27,6 +27,7 @@ const SAME: ReadonlyArray<readonly [string, (r: JsonReport) => unknown]> = [
   ['shard counts', (r) => r.shard?.count],
   ['profile run counts', (r) => r.shard?.totalRuns],
   ['step budgets (--max-commands)', (r) => r.maxCommands],
+  ['offered surfaces', (r) => (r.surfaces ?? []).join(',')],
   ['invariant selections (--only/--skip)', (r) => r.invariants.filter((i) => i.status === 'skipped').map((i) => i.id).join(',')],
 ];
 
@@ -97,7 +98,7 @@ export function mergeShardReports(reports: readonly JsonReport[], names: readonl
     durationMs,
     commandsPerSecond: Math.round(commands / Math.max(durationMs / 1000, 0.001)),
     interrupted: figures.interrupted,
-    invariants: invariantStatuses(enabled, checks, failing?.failure?.invariant ?? null),
+    invariants: invariantStatuses(enabled, checks, failing?.failure?.invariant ?? null, first.surfaces),
     failure: failing?.failure ?? null,
     coverage: Object.fromEntries([...coverage.entries()].sort(([a], [b]) => a.localeCompare(b))),
     coverageTable: coverageTable(coverage, first.coverageTable.rows.slice(0, first.coverageTable.operations).map((row) => row.operationId)),

@@ -4,7 +4,7 @@
  * result line and the exit code all read these, so an incomplete run never reads as a plain pass
  * and an invariant checked zero times never reads as passed.
  */
-import { INVARIANTS } from '../invariants/catalogue.js';
+import { ALL_SURFACES, INVARIANTS, surfaceOf } from '../invariants/catalogue.js';
 
 /** The run's outcome. */
 export type RunOutcome = 'passed' | 'failed' | 'incomplete';
@@ -28,8 +28,11 @@ export function incompleteNote(figures: OutcomeFigures, plannedRuns: number): st
   return `${figures.runs} of ${plannedRuns} runs made${figures.interrupted ? ', time limit' : ''}`;
 }
 
-/** An invariant's status: `not-exercised` when enforced but never checked. */
-export type InvariantState = 'passed' | 'failed' | 'skipped' | 'not-exercised';
+/**
+ * An invariant's status: `not-exercised` when enforced but never checked; `not-offered` when it
+ * belongs to an optional surface the server does not offer (contract README §13).
+ */
+export type InvariantState = 'passed' | 'failed' | 'skipped' | 'not-exercised' | 'not-offered';
 
 /** One invariant's line in a report. */
 export interface InvariantStatus {
@@ -41,11 +44,12 @@ export interface InvariantStatus {
   readonly checks: number;
 }
 
-/** Every invariant's status, in catalogue order. */
-export function invariantStatuses(enabled: ReadonlySet<string>, checks: ReadonlyMap<string, number>, failed: string | null): InvariantStatus[] {
+/** Every invariant's status, in catalogue order; `surfaces` are the ones the server offers. */
+export function invariantStatuses(enabled: ReadonlySet<string>, checks: ReadonlyMap<string, number>, failed: string | null, surfaces: readonly string[] = ALL_SURFACES): InvariantStatus[] {
   return INVARIANTS.map((i) => {
     const n = checks.get(i.id) ?? 0;
-    const status: InvariantState = !enabled.has(i.id) ? 'skipped' : failed === i.id ? 'failed' : n === 0 ? 'not-exercised' : 'passed';
+    const offered = surfaces.includes(surfaceOf(i.id));
+    const status: InvariantState = !offered ? 'not-offered' : !enabled.has(i.id) ? 'skipped' : failed === i.id ? 'failed' : n === 0 ? 'not-exercised' : 'passed';
     return { ...i, status, checks: n };
   });
 }

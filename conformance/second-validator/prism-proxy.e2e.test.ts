@@ -58,7 +58,9 @@ describe('Prism as a second validator', () => {
       if (sl !== undefined) headers.push(`${exchange.request.method} ${exchange.request.path}: ${sl}`);
     });
     try {
-      const result = await runSuite(client, ctx, { seed: 8080, runs: 20, maxCommands: 20, timeLimitMs: 40_000 });
+      // Prism buffers a response until it ends, so it cannot carry an event stream (contract
+      // README §12): the streams are left out here; the events' JSON pages go through Prism.
+      const result = await runSuite(client, { ...ctx, readStreams: false }, { seed: 8080, runs: 20, maxCommands: 20, timeLimitMs: 40_000 });
       expect(result.failure?.violation ?? null).toBeNull();
       expect(result.commands).toBeGreaterThan(100);
     } finally {

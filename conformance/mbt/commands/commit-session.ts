@@ -10,6 +10,7 @@ import { blameTable, observationChecks } from '../blames.js';
 /** Check → id: the commit's answer and state; the change list is the summary's rule. */
 export const COMMIT_BLAMES = blameTable({
   'status (nothing-to-commit, revision-mismatch)': 'commit.clears-changes',
+  'status of a review session (approval-required or not)': 'review.approval-gate',
   'field changes': 'commit.summary-exact',
   'fields id, revision, message, authorId': 'commit.clears-changes',
   ...observationChecks('commit.clears-changes'),
@@ -36,7 +37,8 @@ export class CommitCommand extends SessionCommand {
     const body = { message: `commit ${sLabel(this.session)}`, ...(expectedRevision ? { expectedRevision } : {}) };
     const exchange = await ctx.owner.api.commit(id, body);
     const expected = commit(model.store, ctx.owner.principal, id, body, reportOf(exchange));
-    judgeStatus(ctx.selection, exchange, expected, 'commit.clears-changes');
+    // A review session's commit is the approval gate's to judge (contract README §13).
+    judgeStatus(ctx.selection, exchange, expected, state.purpose === 'review' && ctx.surfaces.review ? 'review.approval-gate' : 'commit.clears-changes');
     if (expected.ok) {
       judgeFields(ctx.selection, this.toString(), exchange.response.json, { ...expected.value }, (f) => (f === 'changes' ? 'commit.summary-exact' : 'commit.clears-changes'));
     }

@@ -20,7 +20,8 @@ const SHOWN_FILES = 4;
 export class CreateSessionCommand extends SuiteCommand {
   readonly blames = CREATE_BLAMES;
 
-  constructor(readonly files: ReadonlyArray<{ path: string; content: FileContent }>, readonly spec: number | null) {
+  /** `review`: purpose `review`, whose commits need approvals (contract README §13). */
+  constructor(readonly files: ReadonlyArray<{ path: string; content: FileContent }>, readonly spec: number | null, readonly review = false) {
     super();
   }
 
@@ -34,7 +35,7 @@ export class CreateSessionCommand extends SuiteCommand {
     const environmentSpec = this.spec === null ? undefined : (structuredClone(SPECS[this.spec]) as unknown as EnvironmentSpec);
     // Text travels as UTF-8 JSON strings, bytes as base64 (`encoding`).
     const files = this.files.map((f) => (typeof f.content === 'string' ? { path: f.path, content: f.content } : { path: f.path, content: Buffer.from(f.content).toString('base64'), encoding: 'base64' }));
-    const body = { title: `conformance ${label}`, tags: [model.runTag], access: viewerAccess(ctx), files, ...(environmentSpec ? { environmentSpec } : {}) };
+    const body = { title: `conformance ${label}`, tags: [model.runTag], access: viewerAccess(ctx), files, ...(environmentSpec ? { environmentSpec } : {}), ...(this.review ? { purpose: 'review' as const } : {}) };
     const exchange = await ctx.owner.api.createSession(body);
     const expected = createSession(model.store, ctx.owner.principal, { ...body, files: this.files.map((f) => ({ path: f.path, content: contentBytes(f.content) })) }, reportOf(exchange));
     judgeStatus(ctx.selection, exchange, expected, 'model.status');
@@ -49,6 +50,6 @@ export class CreateSessionCommand extends SuiteCommand {
     // A bulk create prints its first files and the count, not a hundred entries.
     const shown = this.files.slice(0, SHOWN_FILES).map((f) => `${f.path}=${contentLabel(f.content)}`);
     const files = this.files.length > SHOWN_FILES ? `${shown.join(', ')}, … ${this.files.length} files` : shown.join(', ');
-    return `create(files=[${files}]${this.spec === null ? '' : `, spec=${this.spec}`})`;
+    return `create(files=[${files}]${this.spec === null ? '' : `, spec=${this.spec}`}${this.review ? ', review' : ''})`;
   }
 }

@@ -63,7 +63,9 @@ export class MergeCommand extends SuiteCommand {
       const v = expected.value;
       const json = exchange.response.json as { session?: unknown } | undefined;
       const sessionBlame: InvariantId = first && v.fastForward ? 'merge.fast-forward' : primary;
-      judgeFields(ctx.selection, this.toString(), json, { fastForward: v.fastForward, applied: v.applied, resolved: v.resolved }, (f) => (f === 'fastForward' ? 'merge.fast-forward' : primary));
+      // What the merge applied first: a merge made the wrong way round shows there before it shows
+      // as a missing fast-forward.
+      judgeFields(ctx.selection, this.toString(), json, { applied: v.applied, resolved: v.resolved, fastForward: v.fastForward }, (f) => (f === 'fastForward' ? 'merge.fast-forward' : primary));
       judgeFields(ctx.selection, `${this.toString()} session`, json?.session, { ...v.session }, sessionFieldInvariant(sessionBlame));
       judgeSessionEtag(ctx.selection, exchange, v.session.version);
     }

@@ -33,6 +33,7 @@ export const RACE_BLAMES = blameTable({
   'control: a guarded request alone with a stale If-Match is not 412': 'etag.stale-if-match',
   'control: a keyed checkpoint retried alone is no replay': 'idempotency.replay',
   'control: a tag patch alone does not set its tags': 'tags.set-semantics',
+  'control: a commit the approval gate must refuse went through': 'review.approval-gate',
   ...Object.fromEntries(RACE_STATE_ROLES.flatMap((role) => Object.entries(sessionChecks(`state after, every fitting order, ${role}`, role)))),
   'state after, every fitting order: files paging only': 'list.complete',
   'state after, every fitting order: a deleted session': 'session.delete-final',
@@ -47,6 +48,9 @@ export class RaceCommand extends SuiteCommand {
   constructor(readonly ops: readonly RaceOp[]) {
     super();
   }
+
+  /** Requests sent at once may change one session in an order the answers do not pin down. */
+  protected override readonly eventsUnordered = true;
 
   protected applies(model: Readonly<SuiteModel>): boolean {
     const forks = this.ops.filter((op) => op.kind === 'fork').length;

@@ -17,7 +17,7 @@ const noExtra = { headAfter: new Map<string, string>() };
 function setup(): { model: SuiteModel; real: SuiteReal } {
   const store = new ModelStore();
   createSession(store, bea, { tags: ['run'], files: [{ path: 'a', content: '1\n' }] }, { sessionId: 'ses_0', revision: 'rev_0' });
-  const model: SuiteModel = { store, sessions: ['ses_0'], checkpoints: [], runTag: 'run', diverged: false, hasViewer: false, hasStranger: false, keys: 0, log: [], verified: { details: new Map(), heads: new Map() } };
+  const model: SuiteModel = { store, sessions: ['ses_0'], checkpoints: [], annotations: [], runTag: 'run', diverged: false, hasViewer: false, hasStranger: false, keys: 0, log: [], verified: { details: new Map(), heads: new Map(), events: new Map() }, eventIds: new Map(), surfaces: { review: false, cache: false, events: false } };
   const api = {} as SessionApi; // never called: the answers below are made by hand
   const real = { runTag: 'run', ctx: { owner: { api, principal: bea }, viewer: null, stranger: null, selection: new InvariantSelection() } } as unknown as SuiteReal;
   return { model, real };

@@ -8,6 +8,8 @@ import type { Exchange } from '../../http/exchange.js';
 import { sha256Hex, toFileBytes } from '../../model/bytes.js';
 import { canonicalJson } from '../../model/environment-spec.js';
 import { commit } from '../../model/ops-commits.js';
+import { sessionApprovals } from '../../model/ops-review.js';
+import { approvalsAllowCommit } from '../../model/review-records.js';
 import { putEnvironmentSpec } from '../../model/ops-environment.js';
 import { putFile } from '../../model/ops-files.js';
 import { createCheckpoint, fork } from '../../model/ops-lineage.js';
@@ -86,10 +88,13 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
     }
     case 'commit': {
       const body = { message: `race commit s${op.session}` };
+      // A race holds no approvals: a review session the approvals do not let commit must refuse
+      // its commit in every order, so a commit that went through is the gate's fault alone.
+      const gated = state?.purpose === 'review' && model.store.reviewSurface && !approvalsAllowCommit(sessionApprovals(model.store, id), state.head);
       return {
         ...base, primary: 'commit.clears-changes', replayKey: null, creates: null,
         send: () => api.commit(id, body),
-        control: null,
+        control: gated ? (answers) => Promise.resolve(gateHeld(answers[index], base.label)) : null,
         apply: (store, ex) => commit(store, actor, id, body, reportOf(ex)),
         judge: (sel, ex, outcome) => {
           judgeStatus(sel, ex, outcome, 'commit.clears-changes');
@@ -130,7 +135,8 @@ export function prepareOp(op: RaceOp, index: number, model: SuiteModel, real: Su
       return {
         ...base, primary: op.ifMatch ? 'etag.stale-if-match' : 'tags.set-semantics', replayKey: null, creates: null,
         send: () => api.patchTags(id, body, ifMatch ? { 'if-match': ifMatch } : undefined),
-        control: ifMatch ? async () => refusedAlone(await api.patchTags(id, body, NEVER_CURRENT), base.label, NEVER_CURRENT) : async () => setAlone(await api.patchTags(id, body), base.label, body),
+        // With If-Match, the precondition first; then (both ways) the set operation itself.
+        control: async () => (ifMatch ? refusedAlone(await api.patchTags(id, body, NEVER_CURRENT), base.label, NEVER_CURRENT) : null) ?? setAlone(await api.patchTags(id, body), base.label, body),
         apply: (store) => patchTags(store, actor, id, { ...body, ifMatch }),
         judge: (sel, ex, outcome) => sessionJudge(sel, ex, outcome, 'tags.set-semantics', base.label),
       };
@@ -174,6 +180,13 @@ function setAlone(exchange: Exchange, label: string, body: { add: readonly strin
   const wrong = [...body.add.filter((t) => !body.remove.includes(t) && !held.has(t)), ...body.remove.filter((t) => !body.add.includes(t) && held.has(t))];
   if (exchange.response.status === 200 && wrong.length === 0) return null;
   return { invariant: 'tags.set-semantics', message: `control: ${label} sent again alone answered ${exchange.response.status} with tags ${canonicalJson(tags ?? null)}: ${wrong.join(', ') || 'the patch'} not applied even one request at a time` };
+}
+
+/** The control of a commit the approval gate must refuse: any 2xx is the gate's fault. */
+function gateHeld(exchange: Exchange | undefined, label: string): Verdict | null {
+  const status = exchange?.response.status ?? 0;
+  if (status < 200 || status >= 300) return null;
+  return { invariant: 'review.approval-gate', message: `control: ${label} on a review session without a counting approval answered ${status}: the approval gate does not hold even one request at a time` };
 }
 
 /** The control of an Idempotency-Key: retried alone, the request must replay one of the race's answers. */
