@@ -13,8 +13,13 @@ import { startMock, type TestMock } from '../test-support/start-mock.js';
 
 /** Stop shrinking after this long; the best reduction so far is reported. */
 const SHRINK_LIMIT_MS = 15_000;
-/** The run's create and fork, then at most four more steps. */
-const MAX_STEPS = 6;
+/**
+ * Never over eight (issue 11). Most rows shrink to six; since the surface steps joined the mix
+ * (issue 12), seed 1 of "commits listed oldest first" settles on seven: its second commit needs a
+ * write under `a/`, which needs the `diverge` that deleted the file `a`, and fast-check does not
+ * shrink the path itself.
+ */
+const MAX_STEPS = 8;
 
 let mock: TestMock;
 beforeAll(async () => { mock = await startMock(); });
