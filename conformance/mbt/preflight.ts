@@ -3,6 +3,7 @@
  * session), and fail fast on a wrong token or an unreachable server.
  */
 import type { SessionApi } from '../http/session-api.js';
+import { ALL_SURFACES, type SurfaceName } from '../invariants/catalogue.js';
 import type { KnownPrincipal } from './suite-context.js';
 
 /** A setup problem: exit code 2, not a violation. */
@@ -23,10 +24,10 @@ export async function whoAmI(api: SessionApi, role: string, tag: string): Promis
 }
 
 /** The optional surfaces of contract §13 and a route of each that the preflight reads. */
-export const SURFACES = ['review', 'cache', 'events'] as const;
+export const SURFACES = ALL_SURFACES.filter((s): s is Exclude<SurfaceName, 'core'> => s !== 'core');
 
 /** An optional surface. */
-export type Surface = (typeof SURFACES)[number];
+export type Surface = Exclude<SurfaceName, 'core'>;
 
 /** Which optional surfaces the server offers. */
 export type OfferedSurfaces = Readonly<Record<Surface, boolean>>;

@@ -121,7 +121,7 @@ describe('annotations', () => {
   });
 
   it('keeps notes on a merged session, none on a fork, and none reachable on a deleted session', () => {
-    const { api } = setup();
+    const { api, store } = setup();
     const parent = teamSession(api);
     const child = fork(api, parent.id);
     expectStatus(api, 201, 'POST', notes(parent.id), { json: { body: 'parent only' } });
@@ -132,6 +132,8 @@ describe('annotations', () => {
     expectStatus(api, 200, 'PATCH', `${notes(child.id)}/${onMerged.id}`, { json: { status: 'resolved' } });
     expect(expectStatus(api, 200, 'GET', notes(fork(api, parent.id).id)).json.items).toEqual([]);
     expectStatus(api, 204, 'DELETE', `/v1/sessions/${parent.id}`);
+    // The delete itself frees them, before any later request names the session.
+    expect(store().annotations.of(parent.id)).toEqual([]);
     expect(api.send('GET', notes(parent.id)).json.code).toBe('session-not-found');
   });
 });

@@ -6,8 +6,8 @@ import type { AnnotationRecord, LineRange } from '../state/review-records.js';
 import { compareIds } from '../state/session-book.js';
 import type { SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
-import { jsonBody, pathParam } from './common.js';
-import { besideSession, inHistory, keysetPage, listCursor } from './review-common.js';
+import { inHistory, jsonBody, pathParam, readable } from './common.js';
+import { keysetPage, listCursor } from './review-common.js';
 
 interface CreateBody {
   body: string;
@@ -35,7 +35,7 @@ function checkCreateBody(body: Partial<CreateBody>): Result<null> {
 
 /** The annotation named by the path, on a session the caller sees: session 404, then annotation 404. */
 function locate(store: Store, input: HandlerInput): Result<{ session: SessionRecord; annotation: AnnotationRecord }> {
-  const found = besideSession(store, input);
+  const found = readable(store, input);
   if (!found.ok) return found;
   const id = pathParam(input, 'annotationId');
   const annotation = store.annotations.get(found.value.id, id);
@@ -58,7 +58,7 @@ export function annotationHandlers(store: Store): Record<string, OperationHandle
     listAnnotations(input) {
       const after = listCursor(store, input, ANNOTATION_ID);
       if (!after.ok) return problemFrom(after);
-      const found = besideSession(store, input);
+      const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
       const status = input.params.query.status as string | undefined;
       const path = input.params.query.path as string | undefined;
@@ -77,7 +77,7 @@ export function annotationHandlers(store: Store): Record<string, OperationHandle
       const body = jsonBody<CreateBody>(input);
       const rules = checkCreateBody(body);
       if (!rules.ok) return problemFrom(rules);
-      const found = besideSession(store, input);
+      const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
       const session = found.value;
       const revision = body.revision ?? session.head;

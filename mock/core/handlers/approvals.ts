@@ -4,8 +4,8 @@ import type { ApprovalRecord } from '../state/review-records.js';
 import { compareIds } from '../state/session-book.js';
 import type { SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
-import { jsonBody, pathParam } from './common.js';
-import { besideSession, inHistory, keysetPage, listCursor } from './review-common.js';
+import { inHistory, jsonBody, pathParam, readable } from './common.js';
+import { keysetPage, listCursor } from './review-common.js';
 
 /** The cursor key of an approval list: an approval id. */
 const APPROVAL_ID = /^apr_[0-9a-z]+$/;
@@ -21,7 +21,7 @@ export function approvalHandlers(store: Store): Record<string, OperationHandler>
     listApprovals(input) {
       const after = listCursor(store, input, APPROVAL_ID);
       if (!after.ok) return problemFrom(after);
-      const found = besideSession(store, input);
+      const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
       const session = found.value;
       const page = keysetPage(store, [...store.approvals.of(session.id)].reverse(), {
@@ -35,7 +35,7 @@ export function approvalHandlers(store: Store): Record<string, OperationHandler>
 
     createApproval(input) {
       // Anyone who sees the session decides, viewers and the owner too: no separation of duties.
-      const found = besideSession(store, input);
+      const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
       const session = found.value;
       const body = jsonBody<{ decision: ApprovalRecord['decision']; comment: string; revision: string }>(input);
@@ -56,7 +56,7 @@ export function approvalHandlers(store: Store): Record<string, OperationHandler>
     },
 
     getApproval(input) {
-      const found = besideSession(store, input);
+      const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
       const id = pathParam(input, 'approvalId');
       const approval = store.approvals.get(found.value.id, id);

@@ -3,8 +3,8 @@ import { empty, failure, json, problemFrom } from '../http/respond.js';
 import type { CacheRecord } from '../state/cache-book.js';
 import { compareCodePoints } from '../domain/index.js';
 import type { Store } from '../state/store.js';
-import { changeable, jsonBody, pathParam } from './common.js';
-import { besideSession, keysetPage, listCursor } from './review-common.js';
+import { changeable, jsonBody, pathParam, readable } from './common.js';
+import { keysetPage, listCursor } from './review-common.js';
 
 /** The cursor key of a cache list: a cache key (contract CacheKey). */
 const CACHE_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
@@ -19,7 +19,7 @@ const CACHE_WRITE = { ifMatch: false, allowRetired: true } as const;
 
 /** Change rights on the session (404, then 403), freeing a deleted session's cache on the way. */
 function writable(store: Store, input: HandlerInput) {
-  const seen = besideSession(store, input);
+  const seen = readable(store, input);
   return seen.ok ? changeable(store, input, CACHE_WRITE) : seen;
 }
 
@@ -33,7 +33,7 @@ export function cacheHandlers(store: Store): Record<string, OperationHandler> {
     listCacheEntries(input) {
       const after = listCursor(store, input, CACHE_KEY);
       if (!after.ok) return problemFrom(after);
-      const found = besideSession(store, input);
+      const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
       const prefix = (input.params.query.prefix as string | undefined) ?? '';
       const page = keysetPage(store, store.cache.list(found.value.id, store.clock.nowMs()), {
@@ -47,7 +47,7 @@ export function cacheHandlers(store: Store): Record<string, OperationHandler> {
     },
 
     getCacheEntry(input) {
-      const found = besideSession(store, input);
+      const found = readable(store, input);
       if (!found.ok) return problemFrom(found);
       const key = pathParam(input, 'cacheKey');
       const record = store.cache.live(found.value.id, key, store.clock.nowMs());

@@ -80,6 +80,11 @@ export function cursorKey(store: Store, input: HandlerInput): Result<string | un
   return key && typeof key[0] === 'string' ? success(key[0]) : INVALID_CURSOR;
 }
 
+/** Whether `revision` is in the session's history: the head or one of its ancestors. */
+export function inHistory(store: Store, session: SessionRecord, revision: string): boolean {
+  return store.graph.has(revision) && store.graph.isAncestor(revision, session.head);
+}
+
 /** Which past state a read asks for; both at once is a bad request (400), checked before any lookup. */
 export interface PastState {
   readonly revision: string | undefined;
@@ -103,7 +108,7 @@ export function pastState(input: HandlerInput): Result<PastState> {
 export function contentAt(store: Store, session: SessionRecord, at: PastState): Result<{ revision: string; content: Content }> {
   const { revision, checkpointId } = at;
   if (revision !== undefined) {
-    if (!store.graph.has(revision) || !store.graph.isAncestor(revision, session.head)) {
+    if (!inHistory(store, session, revision)) {
       return failure('revision-not-found', `Revision ${revision} is not in the history of session ${session.id}.`);
     }
     return success({ revision, content: store.content(revision) });

@@ -1,24 +1,9 @@
 import type { HandlerInput } from '../http/pipeline.js';
 import type { Result } from '../http/respond.js';
-import type { SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
-import { cursorKey, INVALID_CURSOR, readable } from './common.js';
+import { cursorKey, INVALID_CURSOR } from './common.js';
 
-/**
- * The session a review or cache route names, if the caller may see it (404 otherwise). A deleted
- * session answers 404 like one that never existed, and its annotations, approvals and cache are
- * freed on the way: nothing can reach them any more.
- */
-export function besideSession(store: Store, input: HandlerInput): Result<SessionRecord> {
-  const found = readable(store, input);
-  if (!found.ok) {
-    const session = store.sessions.get(String(input.params.path.sessionId));
-    if (session?.deleted) forgetBeside(store, session.id);
-  }
-  return found;
-}
-
-/** Frees what a session keeps beside its content (§13: it goes with the session). */
+/** Frees what a session keeps beside its content (§13: it goes with the session); a delete calls it. */
 export function forgetBeside(store: Store, sessionId: string): void {
   store.annotations.forget(sessionId);
   store.approvals.forget(sessionId);
@@ -68,7 +53,3 @@ export function keysetPage<T>(store: Store, items: readonly T[], options: { limi
   return { items: page, nextCursor: null };
 }
 
-/** `?revision=`-style check: `revision` is the head or one of its ancestors. */
-export function inHistory(store: Store, session: SessionRecord, revision: string): boolean {
-  return store.graph.has(revision) && store.graph.isAncestor(revision, session.head);
-}

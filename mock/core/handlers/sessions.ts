@@ -5,6 +5,7 @@ import { etag, ifNoneMatchHits } from '../state/conditional.js';
 import { NO_IDS, type AccessEntry, type SessionRecord } from '../state/session-record.js';
 import type { Store } from '../state/store.js';
 import { changeable, header, jsonBody, readable, sessionResponse } from './common.js';
+import { forgetBeside } from './review-common.js';
 import { initialContent, type InitialFile } from './initial-content.js';
 import { listSessionsPage } from './session-list.js';
 
@@ -146,6 +147,7 @@ export function sessionHandlers(store: Store): Record<string, OperationHandler> 
       found.value.deleted = true;
       // The log's last event: it ends the session's streams and frees the log.
       store.events.append(found.value, 'session.deleted', input.principal.principalId);
+      forgetBeside(store, found.value.id);
       return empty(204);
     },
 
