@@ -21,6 +21,8 @@ import { runSuite, type SuiteResult } from './run-suite.js';
 
 const CI = PROFILES.ci;
 const SHRINK_LIMIT_MS = 25_000;
+/** Runs in flight at once, as the kill table's other files play them. */
+const RUNS_AT_ONCE = 4;
 /** The run's create and fork, then at most six more; most shrink to four or five. */
 const MAX_STEPS = 8;
 /** Runs per mock campaign (two run at once); `RACE_CAMPAIGN_RUNS=2000` makes a long campaign. */
@@ -31,9 +33,11 @@ beforeAll(async () => { mock = await startMock(); });
 afterAll(async () => { await mock.close(); });
 
 async function ciAgainst(baseUrl: string, seed: number, runs: number, selection = new InvariantSelection()): Promise<SuiteResult> {
-  const { client, ctx } = await connect({ baseUrl, token: DEMO_TOKENS.owner, viewerToken: DEMO_TOKENS.viewer, otherTenantToken: DEMO_TOKENS.otherTenant, selection });
+  const { client, ctx } = await connect({ baseUrl, token: DEMO_TOKENS.owner, viewerToken: DEMO_TOKENS.viewer, otherTenantToken: DEMO_TOKENS.otherTenant, selection, concurrency: RUNS_AT_ONCE });
   try {
-    return await runSuite(client, ctx, { seed, runs, maxCommands: CI.maxCommands, timeLimitMs: SHRINK_LIMIT_MS });
+    // Several runs in flight: the same failure as one at a time (the lowest-numbered failing run),
+    // reached sooner, since runs that wrote one-second cache TTLs wait them out at their end.
+    return await runSuite(client, ctx, { seed, runs, maxCommands: CI.maxCommands, timeLimitMs: SHRINK_LIMIT_MS, concurrency: RUNS_AT_ONCE });
   } finally {
     await client.close();
   }
