@@ -3,6 +3,7 @@
  * and one probe that times how long after a change's response its event arrives.
  */
 import { Agent, request, type ClientRequest } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 /** Open streams that count the bytes they receive. */
@@ -26,18 +27,49 @@ function openOne(url: string, token: string, onData: (chunk: Buffer) => void, on
   });
 }
 
+/**
+ * One pool stream on a bare socket: it sends the request by hand, waits for a 200 head, and from
+ * then on only counts bytes. The pool's clients share the load generator's core, and an HTTP
+ * client parsing every chunk of 1,000 streams left the load generator, not the mock, as what capped
+ * the loaded rounds; counting raw bytes still reads everything the mock sends.
+ */
+function openCounted(baseUrl: string, path: string, token: string, onData: (bytes: number) => void, onEnd: () => void): Promise<Socket> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    let head = '';
+    let streaming = false;
+    socket.once('error', reject);
+    socket.once('connect', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept: text/event-stream\r\nAuthorization: Bearer ${token}\r\n\r\n`));
+    socket.on('data', (chunk: Buffer) => {
+      if (streaming) return onData(chunk.length);
+      head += chunk.toString('latin1');
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      if (!head.startsWith('HTTP/1.1 200')) {
+        socket.destroy();
+        return reject(new Error(`GET ${path} answered ${head.slice(0, head.indexOf('\r\n'))}`));
+      }
+      streaming = true;
+      socket.once('close', onEnd);
+      onData(head.length - end - 4);
+      resolve(socket);
+    });
+  });
+}
+
 /** Opens `perSession` streams on each session, 100 at a time. */
 export async function openStreamPool(baseUrl: string, token: string, sessionIds: readonly string[], perSession: number): Promise<StreamPool> {
   let bytes = 0;
   let open = 0;
-  const requests: ClientRequest[] = [];
-  const urls = sessionIds.flatMap((id) => Array.from({ length: perSession }, () => `${baseUrl}/v1/sessions/${id}/events`));
-  for (let at = 0; at < urls.length; at += 100) {
-    const batch = await Promise.all(urls.slice(at, at + 100).map((url) => openOne(url, token, (chunk) => (bytes += chunk.length), () => (open -= 1))));
+  const sockets: Socket[] = [];
+  const paths = sessionIds.flatMap((id) => Array.from({ length: perSession }, () => `/v1/sessions/${encodeURIComponent(id)}/events`));
+  for (let at = 0; at < paths.length; at += 100) {
+    const batch = await Promise.all(paths.slice(at, at + 100).map((path) => openCounted(baseUrl, path, token, (n) => (bytes += n), () => (open -= 1))));
     open += batch.length;
-    requests.push(...batch);
+    sockets.push(...batch);
   }
-  return { open: () => open, bytes: () => bytes, close: () => requests.forEach((r) => r.destroy()) };
+  return { open: () => open, bytes: () => bytes, close: () => sockets.forEach((s) => s.destroy()) };
 }
 
 /** Times writes to one session against their events on a stream of it. */

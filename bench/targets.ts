@@ -50,3 +50,14 @@ export async function startCeiling(response: CapturedResponse, placement: Placem
     env: { ...process.env, BENCH_CEILING_RESPONSE: JSON.stringify(response) },
   });
 }
+
+/** The bare fan-out floor of the events bench (see `fanout-floor-server.ts`). */
+export async function startFanoutFloor(placement: Placement): Promise<ChildServer> {
+  const port = await freePort();
+  return startChildServer({
+    name: 'fan-out floor',
+    ...serverCommand(placement, process.execPath, [fileURLToPath(new URL('./fanout-floor-server.js', import.meta.url)), String(port)]),
+    url: `http://${HOST}:${port}`,
+    cwd: ROOT,
+  });
+}
