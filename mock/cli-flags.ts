@@ -3,7 +3,9 @@
  * the default, `--port 0x10` is 16, `--cors` with no value is ""), so each value is read here from
  * its text, and a bad one stops the start with a one-line message naming the flag.
  */
+import { isAdminToken, type AdminAccess } from './app/admin-access.js';
 import { parseCors, type CorsPolicy } from './app/cors.js';
+import { parseAllowedHosts } from './app/host-check.js';
 import { MAX_LATENCY_MS, parseLatency, type Latency } from './app/faults.js';
 
 /** The flags as yargs hands them over; a flag given twice arrives as an array. */
@@ -12,6 +14,9 @@ export interface RawFlags {
   readonly host: unknown;
   readonly cors: unknown;
   readonly latency: unknown;
+  readonly allowedHosts?: unknown;
+  readonly admin?: unknown;
+  readonly adminToken?: unknown;
 }
 
 /** The flags as `createMockServer` takes them. */
@@ -20,6 +25,8 @@ export interface CheckedFlags {
   readonly host: string;
   readonly cors: CorsPolicy;
   readonly latency: Latency | null;
+  readonly allowedHosts: readonly string[] | '*';
+  readonly admin: AdminAccess;
 }
 
 /** One value of a string flag (`fallback` when it is absent), or an error naming it. */
@@ -50,6 +57,21 @@ function latency(text: string): Latency {
   return value;
 }
 
+function allowedHosts(text: string): readonly string[] | '*' {
+  const hosts = parseAllowedHosts(text);
+  if (!hosts) throw new Error(`--allowed-hosts must be * or a comma-separated list of host names without ports, like mock.test,dev.local, got "${text}"`);
+  return hosts;
+}
+
+/** `--admin on|off` and `--admin-token`; the token's value never appears in a message. */
+function admin(mode: string | undefined, token: string | undefined): AdminAccess {
+  if (mode !== undefined && mode !== 'on' && mode !== 'off') throw new Error(`--admin must be on or off, got "${mode}"`);
+  if (token !== undefined && mode === 'off') throw new Error('--admin-token makes no sense with --admin off: give one or the other');
+  if (token !== undefined && !isAdminToken(token)) throw new Error('--admin-token must be at least 16 printable ASCII characters without spaces');
+  if (token !== undefined) return { kind: 'token', token };
+  return mode === 'off' ? { kind: 'off' } : { kind: 'open' };
+}
+
 /** Checks every flag; throws an Error whose message is one line naming the first bad flag. */
 export function checkFlags(raw: RawFlags): CheckedFlags {
   return {
@@ -57,5 +79,7 @@ export function checkFlags(raw: RawFlags): CheckedFlags {
     host: single('host', raw.host, '127.0.0.1'),
     cors: cors(single('cors', raw.cors, 'localhost')),
     latency: raw.latency === undefined ? null : latency(single('latency', raw.latency)),
+    allowedHosts: raw.allowedHosts === undefined ? [] : allowedHosts(single('allowed-hosts', raw.allowedHosts)),
+    admin: admin(raw.admin === undefined ? undefined : single('admin', raw.admin), raw.adminToken === undefined ? undefined : single('admin-token', raw.adminToken)),
   };
 }

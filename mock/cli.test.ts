@@ -79,11 +79,24 @@ describe('session-mock CLI', () => {
     ['--cors', 'with an origin that has a path', ['--cors', 'http://localhost:5173,https://app.example/']],
     ['--latency', 'over the admin API cap of 60000 ms', ['--latency', '3000000000']],
     ['--latency', 'with a range past the cap', ['--latency', '10-60001']],
+    ['--allowed-hosts', 'with a port', ['--allowed-hosts', 'mock.test:4010']],
+    ['--admin', 'not on or off', ['--admin', 'maybe']],
+    ['--admin-token', 'too short to be a secret', ['--admin-token', 'short-secret']],
+    ['--admin-token', 'given with --admin off', ['--admin', 'off', '--admin-token', 'a-long-enough-secret-123']],
   ])('exits 2 with one line naming %s when it is %s', (flag, _label, args) => {
     const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 10_000 });
     expect(result.status, result.stdout).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(new RegExp(`^session-mock: ${flag} `))]);
+  });
+
+  it('refuses a bind off the loopback without an admin credential, and never prints an admin token', () => {
+    const open = spawnSync(process.execPath, [CLI, '--host', '0.0.0.0', '--port', '0'], { encoding: 'utf8', timeout: 10_000 });
+    expect(open.status, open.stdout).toBe(2);
+    expect(open.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^session-mock: binding 0\.0\.0\.0 .*--admin-token <secret> or --admin off$/)]);
+    const short = spawnSync(process.execPath, [CLI, '--admin-token', 'tiny-secret'], { encoding: 'utf8', timeout: 10_000 });
+    expect(short.status).toBe(2);
+    expect(short.stderr + short.stdout).not.toContain('tiny-secret');
   });
 
   it('accepts a comma-separated list of origins for --cors and answers those origins', async () => {

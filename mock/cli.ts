@@ -21,6 +21,9 @@ async function main(): Promise<number> {
     .option('fixtures', { type: 'string', describe: 'Fixture directory with scenario.json (default: the demo fixtures), or "none"' })
     .option('auth', { choices: ['on', 'off'] as const, default: 'on' as const, describe: 'off: every request acts as the fixtures\' default principal' })
     .option('cors', { type: 'string', defaultDescription: 'localhost', describe: 'Allowed browser origins: localhost, *, off, or a comma-separated list of origins' })
+    .option('allowed-hosts', { type: 'string', describe: 'Host names answered besides localhost/127.0.0.1/[::1] (comma-separated), or * for any (DNS-rebinding guard)' })
+    .option('admin', { type: 'string', defaultDescription: 'on', describe: 'on | off: off removes /__admin (required off the loopback unless --admin-token)' })
+    .option('admin-token', { type: 'string', describe: 'Secret (16+ characters) that /__admin requests must send as "Authorization: Bearer <secret>"' })
     .option('latency', { type: 'string', describe: 'Added latency in ms: "200" or a range "50-300"' })
     .option('log', { type: 'boolean', default: false, describe: 'Print one line per request' })
     .option('stop-with-parent', { type: 'boolean', default: false, describe: 'Stop when the parent process exits (npm start sets it: sh does not pass SIGTERM on)' })
@@ -40,7 +43,8 @@ async function main(): Promise<number> {
     onRequest: argv.log ? (entry) => console.log(formatLogLine(entry)) : undefined,
   });
   console.log(`Session API mock listening on ${server.url}`);
-  console.log(`Admin API: ${server.adminUrl}   (reset, state export/import, faults, request log)`);
+  if (flags.admin.kind === 'off') console.log('Admin API: off (--admin off)');
+  else console.log(`Admin API: ${server.adminUrl}   (reset, state export/import, faults, request log)${flags.admin.kind === 'token' ? '; needs the --admin-token as a Bearer token' : ''}`);
   const tokens = server.core.tokens();
   const describe = (t: (typeof tokens)[number]): string => `${t.principalId} (tenant ${t.tenantId}${t.admin ? ', admin' : ''})`;
   if (argv.auth === 'on') {

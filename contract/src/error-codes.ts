@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   'malformed-request': { status: 400, title: 'Malformed request' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed' },
+  // Transport-level too: refused by the request's Host before any route is known (DNS rebinding).
+  'host-not-allowed': { status: 403, title: 'Host not allowed' },
   'session-not-found': { status: 404, title: 'Session not found' },
   'file-not-found': { status: 404, title: 'File not found' },
   'checkpoint-not-found': { status: 404, title: 'Checkpoint not found' },

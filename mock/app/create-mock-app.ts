@@ -1,9 +1,11 @@
 import type { Contract } from '../../contract/index.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
+import { adminRefusal, type AdminAccess } from './admin-access.js';
 import { handleAdmin, type AdminState } from './admin-routes.js';
 import type { MockCore } from '../core/mock-core.js';
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.js';
+import { hostAllowed, type HostPolicy } from './host-check.js';
 import { NO_FAULTS, seededRandom, type FaultSettings, type Latency } from './faults.js';
 import { RequestLog, toLogEntry, type LogEntry, type LoggedRequest } from './request-log.js';
 import { resetState } from './reset-state.js';
@@ -13,6 +15,10 @@ export interface MockAppOptions {
   readonly core: MockCore;
   readonly contract: Contract;
   readonly cors?: CorsPolicy;
+  /** Which `Host` values are answered (default: all; `createMockServer` derives it from the bind address). */
+  readonly hosts?: HostPolicy;
+  /** Who may use `/__admin` (default: everyone). */
+  readonly admin?: AdminAccess;
   readonly latency?: Latency | null;
   /** Called once per answered request (the CLI prints it with `--log`). */
   readonly onRequest?: (entry: LogEntry) => void;
@@ -40,9 +46,15 @@ function injectedFault(status: number, operationId: string): MockResponse {
   return { status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body), problemCode: body.code };
 }
 
+function isAdminPath(url: string): boolean {
+  return url === '/__admin' || url.startsWith('/__admin/') || url.startsWith('/__admin?');
+}
+
 /** Builds the app. Transport-free: the node adapter and tests both call `handle`. */
 export function createMockApp(options: MockAppOptions): MockApp {
   const cors = options.cors ?? { kind: 'localhost' };
+  const hosts = options.hosts ?? { kind: 'any' };
+  const adminAccess = options.admin ?? { kind: 'open' };
   const random = seededRandom(options.seed ?? 1);
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
@@ -64,8 +76,12 @@ export function createMockApp(options: MockAppOptions): MockApp {
   }
 
   function answer(request: MockRequest): MockResponse | Promise<MockResponse> {
+    // Before anything else, preflights and the admin API included: a rebound page learns nothing.
+    if (!hostAllowed(hosts, request.headers.host)) return problem('host-not-allowed', 'This mock answers only loopback host names and those given with --allowed-hosts.');
     if (isPreflight(request)) return { status: 204, headers: preflightHeaders(cors, request) };
-    if (request.url === '/__admin' || request.url.startsWith('/__admin/') || request.url.startsWith('/__admin?')) {
+    if (adminAccess.kind !== 'off' && isAdminPath(request.url)) {
+      const refused = adminRefusal(adminAccess, request);
+      if (refused) return refused;
       // The core answers an unread body in its check order; the admin routes would read it as empty.
       if (request.bodyOverLimit !== undefined) return problem('content-too-large', `A request body may hold at most ${request.bodyOverLimit} bytes here.`);
       return handleAdmin(options.core, admin, request, options.contract);
@@ -76,7 +92,8 @@ export function createMockApp(options: MockAppOptions): MockApp {
   }
 
   function finish(request: MockRequest, started: number, response: MockResponse): MockResponse {
-    const withCors = request.headers.origin === undefined ? response : { ...response, headers: { ...response.headers, ...corsHeaders(cors, request) } };
+    // A refused Host gets no CORS headers: the page behind it must not read even the refusal.
+    const withCors = request.headers.origin === undefined || response.problemCode === 'host-not-allowed' ? response : { ...response, headers: { ...response.headers, ...corsHeaders(cors, request) } };
     const entry: LoggedRequest = { atMs: started, method: request.method, url: request.url, status: response.status, durationMs: now() - started, code: response.problemCode };
     if (!request.url.startsWith('/__admin')) admin.log.add(entry);
     options.onRequest?.(toLogEntry(entry));

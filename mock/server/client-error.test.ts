@@ -22,10 +22,10 @@ async function exchange(bytes: Buffer | string): Promise<ParsedReply> {
 
 describe('requests node:http cannot parse', () => {
   it.each([
-    ['an unknown method', 'BREW /v1/sessions HTTP/1.1\r\nHost: x\r\n\r\n'],
-    ['raw non-ASCII bytes in the path', Buffer.concat([Buffer.from('GET /v1/sessions/'), Buffer.from([0xc3, 0xa9]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')])],
-    ['a Content-Length that is not a number', 'POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'],
-    ['Content-Length and Transfer-Encoding together', 'POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
+    ['an unknown method', 'BREW /v1/sessions HTTP/1.1\r\nHost: localhost\r\n\r\n'],
+    ['raw non-ASCII bytes in the path', Buffer.concat([Buffer.from('GET /v1/sessions/'), Buffer.from([0xc3, 0xa9]), Buffer.from(' HTTP/1.1\r\nHost: localhost\r\n\r\n')])],
+    ['a Content-Length that is not a number', 'POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n'],
+    ['Content-Length and Transfer-Encoding together', 'POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
   ])('answers %s with 400 malformed-request, pointing at #/request', async (_label, bytes) => {
     const reply = await exchange(bytes);
     expect(reply.status).toBe(400);
@@ -37,18 +37,18 @@ describe('requests node:http cannot parse', () => {
   });
 
   it('answers a request line and headers over 16 KiB with 431 headers-too-large', async () => {
-    const reply = await exchange(`GET /v1/sessions?${'q'.repeat(20 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    const reply = await exchange(`GET /v1/sessions?${'q'.repeat(20 * 1024)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
     expect(reply.status).toBe(431);
     expect(reply.headers).toMatchObject({ 'content-type': 'application/problem+json', connection: 'close' });
     expect(isProblem(reply.json)).toBe(true);
     expect(reply.json).toMatchObject({ status: 431, code: 'headers-too-large' });
-    const longHeader = await exchange(`GET /v1/sessions HTTP/1.1\r\nHost: x\r\nX-Big: ${'h'.repeat(17 * 1024)}\r\n\r\n`);
+    const longHeader = await exchange(`GET /v1/sessions HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'h'.repeat(17 * 1024)}\r\n\r\n`);
     expect(longHeader.json).toMatchObject({ status: 431, code: 'headers-too-large' });
   });
 
   it('still serves the next connection', async () => {
     await exchange('BREW / HTTP/1.1\r\n\r\n');
-    const reply = await exchange('GET /__admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const reply = await exchange('GET /__admin HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
     expect(reply.status).toBe(200);
   });
 });

@@ -105,7 +105,7 @@ describe('createMockServer with the demo fixtures', () => {
     const created = await send('POST', '/v1/sessions', { json: { title: 'empty bodies' } });
     const id = created.json.id as string;
     const put = (name: string, framing: string): Promise<ParsedReply> =>
-      rawExchange(server, `PUT /v1/sessions/${id}/files/${name} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer demo-ana\r\n${framing}Connection: close\r\n\r\n`);
+      rawExchange(server, `PUT /v1/sessions/${id}/files/${name} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer demo-ana\r\n${framing}Connection: close\r\n\r\n`);
     for (const [name, framing] of [['no-body.txt', ''], ['zero-length.txt', 'Content-Length: 0\r\n'], ['zero-octets.bin', 'Content-Length: 0\r\nContent-Type: application/octet-stream\r\n']] as const) {
       const reply = await put(name, framing);
       expect(reply.status, name).toBe(201);
@@ -136,7 +136,7 @@ describe('createMockServer with the demo fixtures', () => {
     try {
       const path = '/v1/sessions/ses_none/files/big.txt';
       // Only the head is sent: the answer must not wait for (or buffer) the announced body.
-      const reply = await rawExchange(logged, `PUT ${path} HTTP/1.1\r\nHost: x\r\nOrigin: http://localhost:5173\r\nAuthorization: Bearer dev-token\r\nContent-Type: application/octet-stream\r\nContent-Length: ${MAX_REQUEST_BYTES + 1}\r\n\r\n`);
+      const reply = await rawExchange(logged, `PUT ${path} HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost:5173\r\nAuthorization: Bearer dev-token\r\nContent-Type: application/octet-stream\r\nContent-Length: ${MAX_REQUEST_BYTES + 1}\r\n\r\n`);
       expect(reply.status).toBe(413);
       expect(reply.headers).toMatchObject({ 'content-type': 'application/problem+json', connection: 'close', 'access-control-allow-origin': 'http://localhost:5173' });
       expect(reply.headers.server).toMatch(/^session-mock\//);
@@ -168,9 +168,9 @@ describe('createMockServer with the demo fixtures', () => {
       const read = await request(`${fresh.url}/v1/sessions/${id}/files/big.bin`, { headers: auth });
       expect(Buffer.from(await read.body.arrayBuffer()).equals(file)).toBe(true);
       // The import's own limit, and every other admin route's, still hold.
-      const tooBig = await rawExchange(fresh, `PUT /__admin/state HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_STATE_IMPORT_BYTES + 1}\r\n\r\n`);
+      const tooBig = await rawExchange(fresh, `PUT /__admin/state HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${MAX_STATE_IMPORT_BYTES + 1}\r\n\r\n`);
       expect(tooBig).toMatchObject({ status: 413, json: { code: 'content-too-large' }, headers: { connection: 'close' } });
-      const faults = await rawExchange(fresh, `PUT /__admin/faults HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_REQUEST_BYTES + 1}\r\n\r\n`);
+      const faults = await rawExchange(fresh, `PUT /__admin/faults HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${MAX_REQUEST_BYTES + 1}\r\n\r\n`);
       expect(faults).toMatchObject({ status: 413, json: { code: 'content-too-large' } });
     } finally {
       await fresh.close();

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadContract } from '../../contract/index.js';
 import { createMockApp, type MockApp } from '../app/create-mock-app.js';
+import type { AdminAccess } from '../app/admin-access.js';
 import type { CorsPolicy } from '../app/cors.js';
+import { hostPolicy, isLoopbackAddress } from '../app/host-check.js';
 import type { Latency } from '../app/faults.js';
 import type { LogEntry } from '../app/request-log.js';
 import { createMockCore, type MockCore } from '../core/mock-core.js';
@@ -24,6 +26,14 @@ export interface MockServerOptions {
   /** `false` maps every request to the fixtures' default principal. Default true. */
   readonly auth?: boolean;
   readonly cors?: CorsPolicy;
+  /** Host names answered besides the loopback ones (a loopback bind), or the only ones (another bind); `*`: any. */
+  readonly allowedHosts?: readonly string[] | '*';
+  /**
+   * Who may use `/__admin`. Default: everyone on a loopback bind. Bound anywhere else the mock
+   * refuses to start unless this is `{ kind: 'token' }` or `{ kind: 'off' }`: the admin API can
+   * read and replace the whole state.
+   */
+  readonly admin?: AdminAccess;
   readonly latency?: Latency | null;
   readonly onRequest?: (entry: LogEntry) => void;
   /** An event stream that has been quiet this long sends a keep-alive comment; default 15000 ms (tests shorten it). */
@@ -44,16 +54,22 @@ export interface MockServer {
 
 /** Starts the stateful mock on node:http: for other test suites and for the CLI. */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const bindHost = options.host ?? '127.0.0.1';
+  const admin = options.admin ?? { kind: 'open' };
+  if (admin.kind === 'open' && !isLoopbackAddress(bindHost)) {
+    throw new Error(`binding ${bindHost} (not a loopback address) exposes the admin API, which reads and replaces the whole state, to the network: start with --admin-token <secret> or --admin off`);
+  }
   const contract = loadContract();
   const scenario = options.fixtures === null ? null : loadScenarioDir(options.fixtures);
   const core = createMockCore({ contract, scenario, auth: options.auth ?? true, checkScenario: scenarioProblems });
-  const app = createMockApp({ core, contract, cors: options.cors, latency: options.latency, onRequest: options.onRequest });
+  const hosts = hostPolicy(bindHost, options.allowedHosts);
+  const app = createMockApp({ core, contract, cors: options.cors, hosts, admin, latency: options.latency, onRequest: options.onRequest });
   // Servers declare themselves in `Server: name/version`; the conformance suite's certificates record it.
   const headers = { server: `session-mock/${toolkitVersion()}` };
   // Slow or stuck clients must not hold sockets forever: createHttpServer's timeouts see to that.
   const streams = { heartbeatMs: options.sseHeartbeatMs ?? DEFAULT_HEARTBEAT_MS, open: new OpenStreams() };
   const server = createHttpServer(requestListener((request) => app.handle(request), { headers, bodyLimit: mockBodyLimit, streams }), headers);
-  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  await listen(server, options.port ?? 0, bindHost);
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;

@@ -63,7 +63,7 @@ describe('requestListener', () => {
     const port = (server.address() as AddressInfo).port;
     const reply = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => {
-        socket.write('POST /split HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 10\r\nConnection: close\r\n\r\nhello');
+        socket.write('POST /split HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 10\r\nConnection: close\r\n\r\nhello');
         setTimeout(() => socket.write('world'), 30);
       });
       let text = '';
@@ -95,7 +95,7 @@ describe('requestListener', () => {
   });
 
   it('hands over at once a request whose Content-Length is past the limit, before its body arrives', async () => {
-    const reply = await rawExchange(server, `PUT /announced HTTP/1.1\r\nHost: x\r\nContent-Length: ${MAX_REQUEST_BYTES + 1}\r\n\r\nonly this much`);
+    const reply = await rawExchange(server, `PUT /announced HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${MAX_REQUEST_BYTES + 1}\r\n\r\nonly this much`);
     expect(reply).toMatch(/^HTTP\/1\.1 200/);
     expect(reply).toMatch(/\r\nconnection: close\r\n/i);
     expect(seen.at(-1)).toMatchObject({ url: '/announced', bodyOverLimit: MAX_REQUEST_BYTES });
@@ -106,9 +106,9 @@ describe('requestListener', () => {
     await new Promise<void>((resolve) => limited.listen(0, '127.0.0.1', resolve));
     try {
       const body = 'y'.repeat(20);
-      expect(await rawExchange(limited, `PUT /big HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\nConnection: close\r\n\r\n${body}`)).toContain('"bytes":20');
+      expect(await rawExchange(limited, `PUT /big HTTP/1.1\r\nHost: localhost\r\nContent-Length: 20\r\nConnection: close\r\n\r\n${body}`)).toContain('"bytes":20');
       expect(seen.at(-1)?.bodyOverLimit).toBeUndefined();
-      await rawExchange(limited, `PUT /small HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\nConnection: close\r\n\r\n${body}`);
+      await rawExchange(limited, `PUT /small HTTP/1.1\r\nHost: localhost\r\nContent-Length: 20\r\nConnection: close\r\n\r\n${body}`);
       expect(seen.at(-1)).toMatchObject({ url: '/small', bodyOverLimit: 8 });
     } finally {
       limited.closeAllConnections();
