@@ -1,5 +1,8 @@
 // The session-mock CLI as a user runs it: built JS in a child process (npm test builds first).
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +100,22 @@ describe('session-mock CLI', () => {
     const short = spawnSync(process.execPath, [CLI, '--admin-token', 'tiny-secret'], { encoding: 'utf8', timeout: 10_000 });
     expect(short.status).toBe(2);
     expect(short.stderr + short.stdout).not.toContain('tiny-secret');
+  });
+
+  it('exits 2 with one line naming the step when a fixture\'s filesFrom leaves its directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-fixture-'));
+    const outside = mkdtempSync(join(tmpdir(), 'cli-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.txt'), 'not for fixtures');
+      const step = { method: 'POST', path: '/v1/sessions', json: {}, filesFrom: `../${basename(outside)}` };
+      writeFileSync(join(dir, 'scenario.json'), JSON.stringify({ name: 'escape', principals: [{ token: 't', principalId: 'p', tenantId: 't' }], defaultToken: 't', steps: [step] }));
+      const result = spawnSync(process.execPath, [CLI, '--port', '0', '--fixtures', dir], { encoding: 'utf8', timeout: 10_000 });
+      expect(result.status, result.stdout).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^session-mock: fixture .*scenario\.json: step 0 \(filesFrom \.\.\/cli-outside-\w+\): leaves the fixture directory/)]);
+    } finally {
+      for (const made of [dir, outside]) rmSync(made, { recursive: true, force: true });
+    }
   });
 
   it('accepts a comma-separated list of origins for --cors and answers those origins', async () => {
