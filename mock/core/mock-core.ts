@@ -15,7 +15,8 @@ import { lineageHandlers } from './handlers/lineage.js';
 import { mergeHandlers } from './handlers/merge.js';
 import { sessionHandlers } from './handlers/sessions.js';
 import type { MockRequest, MockResponse } from './http/messages.js';
-import { createPipeline, type OperationHandler, type PipelineParts, type Principal } from './http/pipeline.js';
+import { IdempotencyTable } from './http/idempotency-table.js';
+import { createPipeline, type OperationHandler, type Principal } from './http/pipeline.js';
 import { ChangeLog } from './scenario/change-log.js';
 import { exportName } from './scenario/export-name.js';
 import { isRecordedChange, recordChange, toScenarioStep } from './scenario/record-step.js';
@@ -39,8 +40,11 @@ export interface MockCoreOptions {
   readonly checkScenario?: (value: unknown) => string | null;
   /** The real clock under {@link MockCore.clock} (tests pin it). Default `Date.now`. */
   readonly now?: () => number;
-  /** Test seam: called with each new store (at start, on reset, on import), to read what handlers recorded (events). */
-  readonly inspect?: (store: Store) => void;
+  /**
+   * Test seam: called with each new store and idempotency table (at start, on reset, on import),
+   * to read what handlers recorded (events) and how many keys are held.
+   */
+  readonly inspect?: (store: Store, idempotency: IdempotencyTable) => void;
 }
 
 /** A running core: the request handler plus the state controls the admin API exposes. */
@@ -112,7 +116,8 @@ function instantiate(options: MockCoreOptions, clock: ControllableClock, scenari
     ...cacheHandlers(store),
     ...eventHandlers(store),
   };
-  const parts = { contract: options.contract, handlers, idempotency: new Map() as PipelineParts['idempotency'] };
+  // Read through the clock, so a replayed step remembers its key at the instant it first ran.
+  const parts = { contract: options.contract, handlers, idempotency: new IdempotencyTable(() => clock.nowMs()) };
   const byTokenPipeline = createPipeline({ ...parts, authenticate: byAuthorization });
   // A scenario's steps say who did what, so they always act as the tokens they name.
   // Each step runs at the instant it first ran (its `at`), so timestamps and cache expiry come back.
@@ -120,7 +125,7 @@ function instantiate(options: MockCoreOptions, clock: ControllableClock, scenari
   if (!replayed.ok) return `scenario ${scenario.name}: ${replayed.message}`;
   // What comes next is never earlier than what was replayed: ids and list orders assume it.
   clock.resumeAt(latestInstant(replayed.times, scenario));
-  options.inspect?.(store);
+  options.inspect?.(store, parts.idempotency);
   const authOff = options.auth === false;
   const fallback = byToken.get(scenario.defaultToken) ?? null;
   const pipeline = authOff ? createPipeline({ ...parts, authenticate: () => fallback }) : byTokenPipeline;

@@ -1,6 +1,7 @@
 import type { Contract, OperationSpec, ValidParameters } from '../../../contract/index.js';
 import { sha256Hex } from '../domain/index.js';
 import { bytesToBase64 } from './base64.js';
+import type { IdempotencyTable } from './idempotency-table.js';
 import type { MockRequest, MockResponse } from './messages.js';
 import { parseRequestBody, type ParsedBody } from './request-body.js';
 import { problem, problemFrom } from './respond.js';
@@ -31,8 +32,8 @@ export interface PipelineParts {
   /** `null` for a missing or unknown token. */
   readonly authenticate: (authorization: string | undefined) => Principal | null;
   readonly handlers: Readonly<Partial<Record<string, OperationHandler>>>;
-  /** Replayable responses by principal and `Idempotency-Key`; owned by the core instance. */
-  readonly idempotency: Map<string, { readonly fingerprint: string; readonly response: MockResponse }>;
+  /** Replayable responses by principal and `Idempotency-Key`, kept 24 h; owned by the core instance. */
+  readonly idempotency: IdempotencyTable;
 }
 
 /** Shared by every request without a query string; nothing writes to it. */
@@ -84,7 +85,7 @@ function fingerprint(request: MockRequest): string {
   return sha256Hex(new TextEncoder().encode(`${request.method}\u0000${request.url}\u0000${bytesToBase64(request.body ?? new Uint8Array())}`));
 }
 
-function replayOrRun(store: PipelineParts['idempotency'], key: string, print: string, run: () => MockResponse): MockResponse {
+function replayOrRun(store: IdempotencyTable, key: string, print: string, run: () => MockResponse): MockResponse {
   const seen = store.get(key);
   if (seen) {
     if (seen.fingerprint !== print) return problem('idempotency-key-reused', 'This Idempotency-Key was first used with another request.');
@@ -92,6 +93,6 @@ function replayOrRun(store: PipelineParts['idempotency'], key: string, print: st
   }
   const response = run();
   // Server faults are not remembered, so a retry after one can still succeed.
-  if (response.status < 500) store.set(key, { fingerprint: print, response });
+  if (response.status < 500) store.set(key, print, response);
   return response;
 }
