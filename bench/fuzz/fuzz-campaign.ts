@@ -130,8 +130,9 @@ export async function runFuzzCampaign(options: FuzzOptions): Promise<FuzzResult>
         result.cut += 1;
         bump(result.byStatus, answer.status === 0 ? 'cut, no answer' : String(answer.status));
       } else {
-        bump(result.byStatus, answer.status === 0 ? 'no answer' : String(answer.status));
-        if (answer.status === 0) result.unanswered.push(finding);
+        const silence = answer.resetWhileSending ? 'reset while sending' : 'no answer';
+        bump(result.byStatus, answer.status === 0 ? silence : String(answer.status));
+        if (answer.status === 0 && !answer.resetWhileSending) result.unanswered.push(finding);
       }
       if (answer.status >= 500) result.serverErrors.push(finding);
       if (answer.status >= 200 && answer.status < 300 && changesState(request)) result.acceptedWrites.push(finding);

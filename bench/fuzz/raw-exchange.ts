@@ -16,6 +16,12 @@ export type Delivery =
 export interface Exchange {
   readonly status: number;
   readonly code: string | undefined;
+  /**
+   * The connection was reset while the request was still being written: a server that answers
+   * early (a 4xx from the headers) and closes can have its answer discarded by the kernel before
+   * it is read, so no answer here is not evidence of a failure.
+   */
+  readonly resetWhileSending: boolean;
 }
 
 const STATUS_LINE = /^HTTP\/1\.[01] (\d{3})/;
@@ -27,6 +33,7 @@ export function rawExchange(host: string, port: number, bytes: Uint8Array, deliv
     const socket = connect({ host, port });
     const chunks: Buffer[] = [];
     let done = false;
+    let resetWhileSending = false;
     const finish = (): void => {
       if (done) return;
       done = true;
@@ -35,13 +42,16 @@ export function rawExchange(host: string, port: number, bytes: Uint8Array, deliv
       // Only the head and the start of the body are read: enough for the status and the code.
       const text = Buffer.concat(chunks).subarray(0, 64 * 1024).toString('latin1');
       const status = Number(STATUS_LINE.exec(text)?.[1] ?? 0);
-      resolve({ status, code: CODE.exec(text)?.[1] });
+      resolve({ status, code: CODE.exec(text)?.[1], resetWhileSending });
     };
     const timer = setTimeout(finish, timeoutMs);
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('end', finish);
     socket.on('close', finish);
-    socket.on('error', finish);
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      resetWhileSending = (error.code === 'ECONNRESET' || error.code === 'EPIPE') && socket.writableLength > 0;
+      finish();
+    });
     socket.once('connect', () => {
       // Not end(): a half-closed socket is a client that went away; every request says Connection: close.
       if (delivery.kind === 'whole') socket.write(bytes);
