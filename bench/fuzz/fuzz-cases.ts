@@ -124,7 +124,7 @@ export function generateCase(targets: readonly FuzzTarget[], world: FuzzWorld, r
   if (body) headers.push(`Content-Type: ${contentType}`);
   let delivery: Delivery = { kind: 'whole' };
   const bodyBytes = body?.text ?? new Uint8Array(0);
-  let framing = random.int(20);
+  const framing = random.int(20);
   // A body shorter than its framing says: the server waits for the rest (up to its 30 s timeout).
   let incomplete = false;
   if (body || framing < 4) {
@@ -135,7 +135,6 @@ export function generateCase(targets: readonly FuzzTarget[], world: FuzzWorld, r
     else {
       incomplete = random.chance(0.05);
       headers.push(`Content-Length: ${bodyBytes.length + (incomplete ? 10 : 0)}`);
-      framing = -1;
     }
   }
   const head = utf8.encode(`${method} ${path}${query} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`);
