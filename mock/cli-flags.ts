@@ -17,6 +17,7 @@ export interface RawFlags {
   readonly allowedHosts?: unknown;
   readonly admin?: unknown;
   readonly adminToken?: unknown;
+  readonly stateDir?: unknown;
 }
 
 /** The flags as `createMockServer` takes them. */
@@ -27,6 +28,8 @@ export interface CheckedFlags {
   readonly latency: Latency | null;
   readonly allowedHosts: readonly string[] | '*';
   readonly admin: AdminAccess;
+  /** `--state-dir`: absent keeps the state in memory only. */
+  readonly stateDir?: string;
 }
 
 /** One value of a string flag (`fallback` when it is absent), or an error naming it. */
@@ -81,5 +84,6 @@ export function checkFlags(raw: RawFlags): CheckedFlags {
     latency: raw.latency === undefined ? null : latency(single('latency', raw.latency)),
     allowedHosts: raw.allowedHosts === undefined ? [] : allowedHosts(single('allowed-hosts', raw.allowedHosts)),
     admin: admin(raw.admin === undefined ? undefined : single('admin', raw.admin), raw.adminToken === undefined ? undefined : single('admin-token', raw.adminToken)),
+    ...(raw.stateDir === undefined ? {} : { stateDir: single('state-dir', raw.stateDir) }),
   };
 }

@@ -6,35 +6,9 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { CLI, startCli } from './test-support/cli-process.js';
 
-const CLI = fileURLToPath(new URL('../dist/mock/cli.js', import.meta.url));
-
-/** Starts the CLI and resolves with its URL once it prints the banner. */
-function start(args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`no banner within 15 s:\n${output}`));
-    }, 15_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url && output.includes('Ctrl-C')) {
-        clearTimeout(timer);
-        resolve({ url, output: () => output, stop: () => (child.kill('SIGINT'), exited) });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited early with ${String(code)}:\n${output}`));
-    });
-  });
-}
+const start = startCli;
 
 describe('session-mock CLI', () => {
   it('serves the demo fixtures, prints tokens and the admin URL, logs requests and stops on Ctrl-C', async () => {

@@ -24,6 +24,7 @@ async function main(): Promise<number> {
     .option('allowed-hosts', { type: 'string', describe: 'Host names answered besides localhost/127.0.0.1/[::1] (comma-separated), or * for any (DNS-rebinding guard)' })
     .option('admin', { type: 'string', defaultDescription: 'on', describe: 'on | off: off removes /__admin (required off the loopback unless --admin-token)' })
     .option('admin-token', { type: 'string', describe: 'Secret (16+ characters) that /__admin requests must send as "Authorization: Bearer <secret>"' })
+    .option('state-dir', { type: 'string', describe: 'Keep the state in this directory: every change is on disk before it is answered, and a restart comes back to it' })
     .option('latency', { type: 'string', describe: 'Added latency in ms: "200" or a range "50-300"' })
     .option('log', { type: 'boolean', default: false, describe: 'Print one line per request' })
     .option('stop-with-parent', { type: 'boolean', default: false, describe: 'Stop when the parent process exits (npm start sets it: sh does not pass SIGTERM on)' })
@@ -43,6 +44,11 @@ async function main(): Promise<number> {
     onRequest: argv.log ? (entry) => console.log(formatLogLine(entry)) : undefined,
   });
   console.log(`Session API mock listening on ${server.url}`);
+  if (server.stateDir) {
+    const { path, restoredChanges, notes } = server.stateDir;
+    for (const note of notes) console.log(`State: ${note}`);
+    console.log(`State: journaled to ${path}${restoredChanges > 0 ? `, ${restoredChanges} changes restored` : ''} (POST /__admin/reset goes back to the fixtures)`);
+  }
   if (flags.admin.kind === 'off') console.log('Admin API: off (--admin off)');
   else console.log(`Admin API: ${server.adminUrl}   (reset, state export/import, faults, request log)${flags.admin.kind === 'token' ? '; needs the --admin-token as a Bearer token' : ''}`);
   const tokens = server.core.tokens();

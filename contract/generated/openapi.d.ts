@@ -1006,7 +1006,7 @@ export interface components {
          * @description The stable machine code of a problem; see the table in contract/README.md.
          * @enum {string}
          */
-        ErrorCode: "validation-failed" | "malformed-json" | "invalid-path" | "invalid-cursor" | "malformed-request" | "unauthenticated" | "forbidden" | "host-not-allowed" | "session-not-found" | "file-not-found" | "checkpoint-not-found" | "commit-not-found" | "revision-not-found" | "environment-spec-not-set" | "annotation-not-found" | "approval-not-found" | "cache-entry-not-found" | "route-not-found" | "method-not-allowed" | "not-acceptable" | "request-timeout" | "path-collision" | "file-limit-exceeded" | "nothing-to-commit" | "revision-mismatch" | "merge-conflict" | "ambiguous-merge-base" | "unrelated-histories" | "session-not-active" | "tag-limit-exceeded" | "approval-required" | "precondition-failed" | "content-too-large" | "unsupported-media-type" | "not-a-descendant" | "merge-same-session" | "idempotency-key-reused" | "headers-too-large" | "internal-error" | "not-implemented";
+        ErrorCode: "validation-failed" | "malformed-json" | "invalid-path" | "invalid-cursor" | "malformed-request" | "unauthenticated" | "forbidden" | "host-not-allowed" | "session-not-found" | "file-not-found" | "checkpoint-not-found" | "commit-not-found" | "revision-not-found" | "environment-spec-not-set" | "annotation-not-found" | "approval-not-found" | "cache-entry-not-found" | "route-not-found" | "method-not-allowed" | "not-acceptable" | "request-timeout" | "path-collision" | "file-limit-exceeded" | "nothing-to-commit" | "revision-mismatch" | "merge-conflict" | "ambiguous-merge-base" | "unrelated-histories" | "session-not-active" | "tag-limit-exceeded" | "approval-required" | "precondition-failed" | "content-too-large" | "unsupported-media-type" | "not-a-descendant" | "merge-same-session" | "idempotency-key-reused" | "headers-too-large" | "internal-error" | "not-implemented" | "storage-failed";
         /** @description An RFC 9457 problem with a stable `code`. Extension members may be added. */
         Problem: {
             /**
@@ -1036,6 +1036,20 @@ export interface components {
         MergeConflictProblem: components["schemas"]["Problem"] & Record<string, never>;
     };
     responses: {
+        /**
+         * @description The server could not make the change durable (`storage-failed`): its disk is full or cannot
+         *     be written. The change did not happen, not in part either: the state, the event logs and
+         *     `Idempotency-Key` records are as they were before the request. Reads keep working; retry
+         *     the write later.
+         */
+        StorageFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /**
          * @description This server does not offer the review surfaces (annotations, approvals, cache entries,
          *     events) yet (`not-implemented`). They are optional for a conforming server: a client should
@@ -1302,6 +1316,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     getSession: {
@@ -1369,6 +1384,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     forkSession: {
@@ -1410,6 +1426,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     listFiles: {
@@ -1554,6 +1571,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     deleteFile: {
@@ -1589,6 +1607,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     listCheckpoints: {
@@ -1661,6 +1680,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     getCheckpoint: {
@@ -1734,6 +1754,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     updateSessionTags: {
@@ -1773,6 +1794,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     generateCommitSummary: {
@@ -1812,6 +1834,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     commitSession: {
@@ -1857,6 +1880,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     listCommits: {
@@ -1961,6 +1985,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableMerge"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     mergeFromSession: {
@@ -2006,6 +2031,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableMerge"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     getEnvironmentSpec: {
@@ -2072,6 +2098,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     generateEnvironmentSpec: {
@@ -2116,6 +2143,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     listAnnotations: {
@@ -2193,6 +2221,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
             501: components["responses"]["NotImplemented"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     getAnnotation: {
@@ -2250,6 +2279,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             501: components["responses"]["NotImplemented"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     updateAnnotation: {
@@ -2286,6 +2316,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             501: components["responses"]["NotImplemented"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     listApprovals: {
@@ -2359,6 +2390,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
             501: components["responses"]["NotImplemented"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     getApproval: {
@@ -2497,6 +2529,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             501: components["responses"]["NotImplemented"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     deleteCacheEntry: {
@@ -2525,6 +2558,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             501: components["responses"]["NotImplemented"];
+            507: components["responses"]["StorageFailed"];
         };
     };
     listEvents: {

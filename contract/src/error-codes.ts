@@ -46,6 +46,8 @@ export const ERROR_CODES = {
   'headers-too-large': { status: 431, title: 'Request headers too large' },
   'internal-error': { status: 500, title: 'Internal error' },
   'not-implemented': { status: 501, title: 'Not implemented' },
+  // A server that persists its state could not make an accepted change durable: it did not happen.
+  'storage-failed': { status: 507, title: 'Storage failed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A stable problem code. */

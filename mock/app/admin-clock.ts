@@ -1,5 +1,6 @@
 import { json, problem } from '../core/http/respond.js';
 import type { MockResponse } from '../core/http/messages.js';
+import type { MockCore } from '../core/mock-core.js';
 import type { ControllableClock } from '../core/state/controllable-clock.js';
 
 /** The most one `PUT /__admin/clock` may move the clock on: 100 years, far inside what a Date can hold. */
@@ -65,6 +66,25 @@ function clockBackwards(clock: ControllableClock, wanted: number): MockResponse 
     errors: [{ pointer: '/set', message: `must not be before ${now}` }],
   };
   return { status: 409, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body), problemCode: body.code };
+}
+
+/** `507 storage-failed` for an admin change the journal could not keep; the change did not happen. */
+export function storageFailed(detail: string): MockResponse {
+  return problem('storage-failed', detail);
+}
+
+/**
+ * {@link changeClock}, journaled: a change the journal cannot keep is undone (the clock is put back
+ * exactly, reading included) and answered 507, so the clock after a restart is the one clients saw.
+ */
+export function changeKeptClock(core: Pick<MockCore, 'clock' | 'persistClock'>, change: ClockChange): MockResponse {
+  const before = core.clock.snapshot();
+  const answer = changeClock(core.clock, change);
+  if (answer.status !== 200) return answer;
+  const kept = core.persistClock();
+  if (kept.ok) return answer;
+  core.clock.restore(before);
+  return storageFailed(`the clock change could not be written to disk (${kept.message}); the clock stays as it was`);
 }
 
 /** Applies a parsed change and answers the clock's status (200), or 409 clock-backwards. */

@@ -2,7 +2,7 @@ import type { Contract } from '../../contract/index.js';
 import { json, problem, empty } from '../core/http/respond.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import type { MockCore } from '../core/mock-core.js';
-import { changeClock, parseClockChange } from './admin-clock.js';
+import { changeKeptClock, parseClockChange, storageFailed } from './admin-clock.js';
 import { validateFaults, type FaultSettings } from './faults.js';
 import type { RequestLog } from './request-log.js';
 import { resetState } from './reset-state.js';
@@ -64,16 +64,18 @@ export function handleAdmin(core: MockCore, state: AdminState, request: MockRequ
   switch (route) {
     case 'GET /__admin':
       return json(200, { endpoints: ENDPOINTS, tokens: core.tokens() });
-    case 'POST /__admin/reset':
-      resetState(core, state.log);
-      return empty(204);
+    case 'POST /__admin/reset': {
+      const reset = resetState(core, state.log);
+      return reset.ok ? empty(204) : storageFailed(`the reset could not be written to disk (${reset.message}); the state stays`);
+    }
     case 'GET /__admin/state':
       return head ? empty(200, { 'content-type': 'application/json' }) : json(200, core.exportState());
     case 'PUT /__admin/state': {
       const body = parseJson(request);
       if (!body.ok) return body.response;
       const imported = core.importState(body.value);
-      return imported.ok ? empty(204) : problem('validation-failed', imported.message, { errors: [{ pointer: '', message: imported.message }] });
+      if (imported.ok) return empty(204);
+      return imported.code === 'storage-failed' ? storageFailed(imported.message) : problem('validation-failed', imported.message, { errors: [{ pointer: '', message: imported.message }] });
     }
     case 'GET /__admin/faults':
       return json(200, state.faults);
@@ -100,7 +102,7 @@ export function handleAdmin(core: MockCore, state: AdminState, request: MockRequ
       const body = parseJson(request);
       if (!body.ok) return body.response;
       const change = parseClockChange(body.value);
-      return change.ok ? changeClock(core.clock, change.value) : change.response;
+      return change.ok ? changeKeptClock(core, change.value) : change.response;
     }
     case 'DELETE /__admin/requests':
       state.log.clear();

@@ -3,6 +3,7 @@ import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
 import { adminRefusal, type AdminAccess } from './admin-access.js';
 import { handleAdmin, type AdminState } from './admin-routes.js';
+import type { StorageResult } from '../core/journal/journal-sink.js';
 import type { MockCore } from '../core/mock-core.js';
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.js';
 import { hostAllowed, type HostPolicy } from './host-check.js';
@@ -34,7 +35,7 @@ export interface MockApp {
   /** Synchronous unless latency is configured, so the common path costs no extra ticks. */
   handle(request: MockRequest): MockResponse | Promise<MockResponse>;
   /** What `POST /__admin/reset` does: back to the fixtures, request log emptied, faults kept. */
-  reset(): void;
+  reset(): StorageResult;
   readonly admin: AdminState;
 }
 

@@ -2,29 +2,19 @@
  * The mock core: `handle(request) → response` over one in-memory store. No socket, no terminal
  * output, no globals: every core owns its state, so tests run many side by side.
  */
-import { tokenReader } from './http/bearer-token.js';
 import type { Contract } from '../../contract/index.js';
-import { annotationHandlers } from './handlers/annotations.js';
-import { approvalHandlers } from './handlers/approvals.js';
-import { cacheHandlers } from './handlers/cache.js';
-import { commitHandlers } from './handlers/commits.js';
-import { environmentHandlers } from './handlers/environment.js';
-import { eventHandlers } from './handlers/events.js';
-import { fileHandlers } from './handlers/files.js';
-import { lineageHandlers } from './handlers/lineage.js';
-import { mergeHandlers } from './handlers/merge.js';
-import { sessionHandlers } from './handlers/sessions.js';
+import { baseOf, instantiate, type Instance } from './core-instance.js';
+import type { IdempotencyTable } from './http/idempotency-table.js';
 import type { MockRequest, MockResponse } from './http/messages.js';
-import { IdempotencyTable } from './http/idempotency-table.js';
-import { createPipeline, type OperationHandler, type Principal } from './http/pipeline.js';
-import { ChangeLog } from './scenario/change-log.js';
+import { problem } from './http/respond.js';
+import { changeOf, clockFrame, journalContent, startFrames } from './journal/journal-content.js';
+import { encodeFrame, type Frame } from './journal/journal-frames.js';
+import { STORED, type JournalSink, type StorageResult } from './journal/journal-sink.js';
 import { exportName } from './scenario/export-name.js';
 import { isRecordedChange, recordChange, toScenarioStep } from './scenario/record-step.js';
-import { replayScenario, stepInstant } from './scenario/replay.js';
-import type { Scenario, ScenarioPrincipal, ScenarioStep } from './scenario/scenario.js';
+import type { Scenario } from './scenario/scenario.js';
 import { ControllableClock } from './state/controllable-clock.js';
-import type { EventLog } from './state/event-log.js';
-import { Store } from './state/store.js';
+import type { Store } from './state/store.js';
 
 /** Options of {@link createMockCore}. */
 export interface MockCoreOptions {
@@ -45,17 +35,41 @@ export interface MockCoreOptions {
    * to read what handlers recorded (events) and how many keys are held.
    */
   readonly inspect?: (store: Store, idempotency: IdempotencyTable) => void;
+  /**
+   * Keeps every accepted change durable before it is answered (`--state-dir`): the sink an adapter
+   * writes to disk, and the journal it read at start.
+   */
+  readonly journal?: CoreJournal;
+}
+
+/** A core's journal: where it goes and what was in it at start. */
+export interface CoreJournal {
+  readonly sink: JournalSink;
+  /**
+   * The whole frames read at start (the adapter cut a torn tail already); `null` or none: a new
+   * journal, begun with the scenario's state. The state comes back from these, whatever the
+   * scenario is; the scenario stays what a reset goes back to.
+   */
+  readonly restored: readonly Frame[] | null;
 }
 
 /** A running core: the request handler plus the state controls the admin API exposes. */
 export interface MockCore {
   handle(request: MockRequest): MockResponse;
-  /** Back to the scenario's state: sessions, idempotency keys, everything but the clock (a setting, like faults). */
-  reset(): void;
+  /**
+   * Back to the scenario's state: sessions, idempotency keys, everything but the clock (a setting,
+   * like faults). Fails only with a journal that cannot be written; the state then stays.
+   */
+  reset(): StorageResult;
   /** The state as a replayable scenario: the principals plus every accepted change so far. */
   exportState(): Scenario;
   /** Replaces the state by replaying `state`; on any failure the old state stays. */
-  importState(state: unknown): { ok: true } | { ok: false; message: string };
+  importState(state: unknown): { ok: true } | { ok: false; code: 'validation-failed' | 'storage-failed'; message: string };
+  /**
+   * Journals the clock's setting after the admin API changed it; on failure the caller puts the
+   * clock back (it holds the snapshot). Always stored without a journal.
+   */
+  persistClock(): StorageResult;
   /** The token table; `default` marks the scenario's default principal (who every request is with auth off). */
   tokens(): readonly { readonly token: string; readonly principalId: string; readonly tenantId: string; readonly admin: boolean; readonly default: boolean }[];
   /**
@@ -75,110 +89,76 @@ const EMPTY_SCENARIO: Scenario = {
   steps: [],
 };
 
-interface Instance {
-  readonly scenario: Scenario;
-  /** The instant each of the scenario's steps ran at, so an export replays them at the same instants. */
-  readonly times: readonly number[];
-  readonly handle: (request: MockRequest) => MockResponse;
-  /** Accepted changes since the scenario was replayed, in order (packed; exports read them back). */
-  readonly changes: ChangeLog;
-  /** This state's event logs; closed when a reset or an import replaces the state, which ends its streams. */
-  readonly events: EventLog;
+function storageFailed(message: string): MockResponse {
+  return problem('storage-failed', `The change could not be written to disk (${message}); it was not applied.`);
 }
 
-function principalOf(entry: ScenarioPrincipal): Principal {
-  return { principalId: entry.principalId, tenantId: entry.tenantId, admin: entry.admin === true };
-}
-
-/** The latest instant a replay reached: its steps' and the export's own reading; the clock resumes there. */
-function latestInstant(times: readonly number[], scenario: Scenario): number {
-  let latest = stepInstant(scenario.exportedAt) ?? Number.NEGATIVE_INFINITY;
-  for (const time of times) if (time > latest) latest = time;
-  return latest;
-}
-
-/** Builds a fresh store and pipeline for a scenario and replays it; a message when a step fails. */
-function instantiate(options: MockCoreOptions, clock: ControllableClock, scenario: Scenario): Instance | string {
-  if (scenario.exportedAt !== undefined && stepInstant(scenario.exportedAt) === null) return `scenario ${scenario.name}: exportedAt ${JSON.stringify(scenario.exportedAt)} is not an ISO-8601 instant`;
-  const store = new Store(() => clock.nowMs());
-  const byToken = new Map(scenario.principals.map((p) => [p.token, principalOf(p)]));
-  const tokenOf = tokenReader(byToken.keys());
-  const byAuthorization = (authorization: string | undefined): Principal | null => byToken.get(tokenOf(authorization) ?? '') ?? null;
-  const handlers: Record<string, OperationHandler> = {
-    ...sessionHandlers(store),
-    ...lineageHandlers(store),
-    ...fileHandlers(store),
-    ...commitHandlers(store),
-    ...mergeHandlers(store),
-    ...environmentHandlers(store),
-    ...annotationHandlers(store),
-    ...approvalHandlers(store),
-    ...cacheHandlers(store),
-    ...eventHandlers(store),
-  };
-  // Read through the clock, so a replayed step remembers its key at the instant it first ran.
-  const parts = { contract: options.contract, handlers, idempotency: new IdempotencyTable(() => clock.nowMs()) };
-  const byTokenPipeline = createPipeline({ ...parts, authenticate: byAuthorization });
-  // A scenario's steps say who did what, so they always act as the tokens they name.
-  // Each step runs at the instant it first ran (its `at`), so timestamps and cache expiry come back.
-  const replayed = replayScenario(scenario, byTokenPipeline, clock);
-  if (!replayed.ok) return `scenario ${scenario.name}: ${replayed.message}`;
-  // What comes next is never earlier than what was replayed: ids and list orders assume it.
-  clock.resumeAt(latestInstant(replayed.times, scenario));
-  options.inspect?.(store, parts.idempotency);
-  const authOff = options.auth === false;
-  const fallback = byToken.get(scenario.defaultToken) ?? null;
-  const pipeline = authOff ? createPipeline({ ...parts, authenticate: () => fallback }) : byTokenPipeline;
-  // With auth off a change is recorded as the default principal's, which is who made it.
-  const recordedToken = authOff ? (): undefined => undefined : tokenOf;
-  const changes = new ChangeLog();
-  // One request happens at one instant: every timestamp it makes is the reading it is recorded with.
-  const handle = (request: MockRequest): MockResponse =>
-    clock.during(undefined, (at) => {
-      const response = pipeline(request);
-      if (isRecordedChange(request, response)) changes.append(recordChange(request, response.status, recordedToken, at));
-      return response;
-    });
-  return { scenario, times: replayed.times, handle, changes, events: store.events };
-}
-
-/** A scenario step with the instant it ran at, as an export writes it. */
-function stepAt(step: ScenarioStep, at: number | undefined): ScenarioStep {
-  return at === undefined || Number.isNaN(at) ? step : { ...step, at: new Date(at).toISOString() };
-}
-
-/** Creates a core and replays its scenario. Throws when the scenario itself fails (a broken fixture). */
+/** Creates a core and replays its scenario (or its journal). Throws when either fails (a broken fixture, an unreadable journal). */
 export function createMockCore(options: MockCoreOptions): MockCore {
   const initial = options.scenario ?? EMPTY_SCENARIO;
   const clock = new ControllableClock(options.now);
-  const first = instantiate(options, clock, initial);
-  if (typeof first === 'string') throw new Error(first);
-  let current: Instance = first;
+  const sink = options.journal?.sink;
+  let current = start(options, clock, initial);
+
+  /** The instance replaces the current one: the old one's streams end. */
+  const replaceWith = (next: Instance): void => {
+    current.events.close();
+    current = next;
+  };
+  /** A new state to journal from scratch (reset, import): on disk first, then in memory. */
+  const begin = (next: Instance): StorageResult => {
+    const stored = sink?.replace(startFrames(baseOf(next), clock.setting())) ?? STORED;
+    if (stored.ok) replaceWith(next);
+    return stored;
+  };
+
+  const handle = (request: MockRequest): MockResponse => {
+    const instance = current;
+    // One request happens at one instant: every timestamp it makes is the reading it is recorded with.
+    return clock.during(undefined, (at) => {
+      const held = sink === undefined ? undefined : instance.events.hold();
+      const response = instance.pipeline(request);
+      const changed = isRecordedChange(request, response);
+      const record = changed ? instance.changes.append(recordChange(request, response.status, instance.recordedToken, at)) : undefined;
+      if (held === undefined || sink === undefined) return response;
+      const stored = record === undefined ? STORED : sink.append(encodeFrame('change', record));
+      if (stored.ok) {
+        held.release();
+        return response;
+      }
+      // Memory goes back to what the disk holds: the same state without this change, rebuilt by
+      // replaying the rest. Costly, and only after a failed write; no stream saw the change.
+      held.discard();
+      instance.changes.dropLast();
+      const rebuilt = instantiate(options, clock, baseOf(instance), instance.changes);
+      if (typeof rebuilt === 'string') throw new Error(`rolling back an unstored change: ${rebuilt}`);
+      replaceWith(rebuilt);
+      return storageFailed(stored.message);
+    });
+  };
 
   return {
-    handle: (request) => current.handle(request),
+    handle,
     reset() {
       const fresh = instantiate(options, clock, initial);
       // The scenario replayed once already, so it replays again; a string here would be a bug.
       if (typeof fresh === 'string') throw new Error(fresh);
-      current.events.close();
-      current = fresh;
+      return begin(fresh);
     },
     exportState() {
-      const { scenario, times, changes } = current;
-      const replayed = scenario.steps.map((step, index) => stepAt(step, times[index]));
-      const steps = [...replayed, ...Array.from(changes, (c) => toScenarioStep(c, scenario.defaultToken))];
+      const { scenario, changes } = current;
+      const steps = [...baseOf(current).steps, ...Array.from(changes, (c) => toScenarioStep(c, scenario.defaultToken))];
       return { ...scenario, name: exportName(scenario.name), steps, exportedAt: clock.status().now };
     },
     importState(state) {
       const problems = options.checkScenario?.(state) ?? null;
-      if (problems !== null) return { ok: false, message: `not a scenario: ${problems}` };
+      if (problems !== null) return { ok: false, code: 'validation-failed', message: `not a scenario: ${problems}` };
       const next = instantiate(options, clock, state as Scenario);
-      if (typeof next === 'string') return { ok: false, message: next };
-      current.events.close();
-      current = next;
-      return { ok: true };
+      if (typeof next === 'string') return { ok: false, code: 'validation-failed', message: next };
+      const stored = begin(next);
+      return stored.ok ? stored : { ok: false, code: 'storage-failed', message: `the state could not be written to disk (${stored.message}); the old state stays` };
     },
+    persistClock: () => sink?.append(clockFrame(clock.setting())) ?? STORED,
     eventSubscribers: () => current.events.subscriberCount(),
     tokens() {
       const { principals, defaultToken } = current.scenario;
@@ -186,4 +166,25 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     },
     clock,
   };
+}
+
+/** The first state: the journal's when it has one, else the scenario's (and a new journal begins with it). */
+function start(options: MockCoreOptions, clock: ControllableClock, initial: Scenario): Instance {
+  const restored = options.journal?.restored ?? null;
+  if (options.journal === undefined || restored === null || restored.length === 0) {
+    const first = instantiate(options, clock, initial);
+    if (typeof first === 'string') throw new Error(first);
+    const stored = options.journal?.sink.replace(startFrames(baseOf(first), clock.setting())) ?? STORED;
+    if (!stored.ok) throw new Error(`the journal could not be begun: ${stored.message}`);
+    return first;
+  }
+  const read = journalContent(restored, options.checkScenario ?? (() => null));
+  if (!read.ok) throw new Error(`the journal cannot be read: ${read.message}`);
+  const { base, changes, clock: setting } = read.content;
+  if (setting !== null) clock.adopt(setting);
+  const first = instantiate(options, clock, base, (function* () {
+    for (const [index, record] of changes.entries()) yield changeOf(record, index);
+  })());
+  if (typeof first === 'string') throw new Error(`the journal cannot be replayed: ${first}`);
+  return first;
 }

@@ -9,11 +9,13 @@ import type { CorsPolicy } from '../app/cors.js';
 import { hostPolicy, isLoopbackAddress } from '../app/host-check.js';
 import type { Latency } from '../app/faults.js';
 import type { LogEntry } from '../app/request-log.js';
+import type { StorageResult } from '../core/journal/journal-sink.js';
 import { createMockCore, type MockCore } from '../core/mock-core.js';
 import { loadScenarioDir, packageRoot, scenarioProblems } from '../fixtures/load-scenario-dir.js';
 import { mockBodyLimit } from './body-limits.js';
 import { createHttpServer } from './http-server.js';
 import { requestListener } from './node-adapter.js';
+import { openStateDir, type OpenStateDir, type StateDirOptions } from './state-dir/open-state-dir.js';
 import { DEFAULT_HEARTBEAT_MS, OpenStreams } from './stream-writer.js';
 
 /** Options of `createMockServer`; every one has a default that suits a test suite. */
@@ -36,6 +38,13 @@ export interface MockServerOptions {
   readonly admin?: AdminAccess;
   readonly latency?: Latency | null;
   readonly onRequest?: (entry: LogEntry) => void;
+  /**
+   * Keep the state in this directory (`--state-dir`): every accepted change is journaled and on
+   * disk before its response, and a start with the same directory comes back to that state.
+   */
+  readonly stateDir?: string;
+  /** Test seam for {@link stateDir}: a file system that fails on cue, another pid or liveness check. */
+  readonly stateDirOptions?: StateDirOptions;
   /** An event stream that has been quiet this long sends a keep-alive comment; default 15000 ms (tests shorten it). */
   readonly sseHeartbeatMs?: number;
 }
@@ -47,8 +56,10 @@ export interface MockServer {
   readonly adminUrl: string;
   readonly core: MockCore;
   readonly app: MockApp;
+  /** With {@link MockServerOptions.stateDir}: its journal, how many changes it brought back, and what start-up noted. */
+  readonly stateDir: { readonly path: string; readonly restoredChanges: number; readonly notes: readonly string[] } | null;
   /** Back to the fixtures' state, with an empty request log: what `POST /__admin/reset` does. */
-  reset(): void;
+  reset(): StorageResult;
   close(): Promise<void>;
 }
 
@@ -61,7 +72,14 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   }
   const contract = loadContract();
   const scenario = options.fixtures === null ? null : loadScenarioDir(options.fixtures);
-  const core = createMockCore({ contract, scenario, auth: options.auth ?? true, checkScenario: scenarioProblems });
+  const stateDir = openState(options);
+  let core: MockCore;
+  try {
+    core = createMockCore({ contract, scenario, auth: options.auth ?? true, checkScenario: scenarioProblems, journal: stateDir?.journal });
+  } catch (error) {
+    stateDir?.close();
+    throw error;
+  }
   const hosts = hostPolicy(bindHost, options.allowedHosts);
   const app = createMockApp({ core, contract, cors: options.cors, hosts, admin, latency: options.latency, onRequest: options.onRequest });
   // Servers declare themselves in `Server: name/version`; the conformance suite's certificates record it.
@@ -69,7 +87,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   // Slow or stuck clients must not hold sockets forever: createHttpServer's timeouts see to that.
   const streams = { heartbeatMs: options.sseHeartbeatMs ?? DEFAULT_HEARTBEAT_MS, open: new OpenStreams() };
   const server = createHttpServer(requestListener((request) => app.handle(request), { headers, bodyLimit: mockBodyLimit, streams }), headers);
-  await listen(server, options.port ?? 0, bindHost);
+  try {
+    await listen(server, options.port ?? 0, bindHost);
+  } catch (error) {
+    stateDir?.close();
+    throw error;
+  }
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
@@ -78,13 +101,26 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     adminUrl: `${url}/__admin`,
     core,
     app,
+    stateDir: stateDir === null ? null : { path: stateDir.path, restoredChanges: stateDir.restoredChanges, notes: stateDir.notes },
     reset: () => app.reset(),
     // Open event streams would keep server.close waiting: they end first, cleanly.
-    close: () => {
+    close: async () => {
       streams.open.endAll();
-      return close(server);
+      try {
+        await close(server);
+      } finally {
+        stateDir?.close();
+      }
     },
   };
+}
+
+/** Opens `--state-dir`; throws its message when it cannot (locked, unreadable): the CLI exits 2 with it. */
+function openState(options: MockServerOptions): OpenStateDir | null {
+  if (options.stateDir === undefined) return null;
+  const opened = openStateDir(options.stateDir, options.stateDirOptions);
+  if (!opened.ok) throw new Error(opened.message);
+  return opened.value;
 }
 
 /** This package's version, from its package.json (works from source and from dist/). */

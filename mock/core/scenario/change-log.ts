@@ -48,13 +48,19 @@ export class ChangeLog {
   private lengthView = lengths(this.chunk);
   private used = 0;
   private count = 0;
+  /** Where the last record starts in `chunk` (always there: a record never spans chunks); -1 when it cannot be dropped. */
+  private lastStart = -1;
 
   /** Number of changes kept. */
   get size(): number {
     return this.count;
   }
 
-  append(change: RecordedChange): void {
+  /**
+   * Packs `change` after the others and returns its record's bytes: the record a journal frames
+   * (one format for both). The view is valid until the next append.
+   */
+  append(change: RecordedChange): Uint8Array {
     let headers = '';
     let headerCount = 0;
     for (const name in change.headers) {
@@ -76,20 +82,26 @@ export class ChangeLog {
     chunk.set(body, start + PREFIX_BYTES + written);
     this.used = start + PREFIX_BYTES + written + body.length;
     this.count += 1;
+    this.lastStart = start;
+    return chunk.subarray(start, this.used);
+  }
+
+  /** Takes the last appended change back out (a journal could not store it). Once per append. */
+  dropLast(): void {
+    if (this.lastStart < 0) throw new Error('ChangeLog.dropLast: nothing to drop since the last append');
+    this.used = this.lastStart;
+    this.count -= 1;
+    this.lastStart = -1;
   }
 
   /** The kept changes, oldest first. */
   *[Symbol.iterator](): Generator<RecordedChange> {
     for (const chunk of [...this.chunks, this.chunk.subarray(0, this.used)]) {
-      const view = lengths(chunk);
       let at = 0;
       while (at < chunk.length) {
-        const headerBytes = view.getUint32(at, true);
-        const bodyBytes = view.getUint32(at + 4, true);
-        const atMs = view.getFloat64(at + 8, true);
-        const start = at + PREFIX_BYTES;
-        yield decode(text.decode(chunk.subarray(start, start + headerBytes)), chunk.slice(start + headerBytes, start + headerBytes + bodyBytes), atMs);
-        at = start + headerBytes + bodyBytes;
+        const [change, next] = decodeAt(chunk, at);
+        yield change;
+        at = next;
       }
     }
   }
@@ -111,6 +123,29 @@ export class ChangeLog {
     this.lengthView = lengths(this.chunk);
     this.used = 0;
   }
+}
+
+/** The change of the record at `at` in `chunk`, and where the next one starts. */
+function decodeAt(chunk: Uint8Array, at: number): [RecordedChange, number] {
+  const view = lengths(chunk);
+  const headerBytes = view.getUint32(at, true);
+  const bodyBytes = view.getUint32(at + 4, true);
+  const atMs = view.getFloat64(at + 8, true);
+  const start = at + PREFIX_BYTES;
+  const end = start + headerBytes + bodyBytes;
+  if (end > chunk.length) throw new RangeError(`change record at byte ${at} runs past its ${chunk.length} bytes`);
+  return [decode(text.decode(chunk.subarray(start, start + headerBytes)), chunk.slice(start + headerBytes, end), atMs), end];
+}
+
+/**
+ * The change one record holds: the bytes {@link ChangeLog.append} returned, as a journal read
+ * them back. Throws a RangeError when the bytes are not exactly one record.
+ */
+export function decodeChangeRecord(record: Uint8Array): RecordedChange {
+  if (record.length < PREFIX_BYTES) throw new RangeError(`a change record has at least ${PREFIX_BYTES} bytes, this one ${record.length}`);
+  const [change, end] = decodeAt(record, 0);
+  if (end !== record.length) throw new RangeError(`a change record of ${end} bytes holds ${record.length}`);
+  return change;
 }
 
 function decode(header: string, body: Uint8Array, at: number): RecordedChange {

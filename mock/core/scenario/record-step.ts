@@ -76,3 +76,13 @@ export function toScenarioStep(change: RecordedChange, defaultToken: string): Sc
     at: new Date(change.at).toISOString(),
   };
 }
+
+/**
+ * The request that replays a recorded change byte for byte (a journal's replay): the body as it
+ * was sent, not re-serialised as an export's step would be, so fingerprints and content match.
+ */
+export function changeRequest(change: RecordedChange, defaultToken: string): MockRequest {
+  const headers: Record<string, string> = { ...change.headers, authorization: `Bearer ${change.token ?? defaultToken}` };
+  if (change.contentType !== undefined) headers['content-type'] = change.contentType;
+  return { method: change.method, url: change.url, headers, body: change.body };
+}

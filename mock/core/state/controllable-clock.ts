@@ -7,6 +7,17 @@ export interface ClockStatus {
   readonly offsetMs: number;
 }
 
+/** What a journal keeps of the clock: frozen at an instant, or running at an offset from the real clock. */
+export interface ClockSetting {
+  readonly frozenAtMs: number | null;
+  readonly offsetMs: number;
+}
+
+/** Everything a clock holds, to put it back exactly after a change that could not be kept. */
+export interface ClockSnapshot extends ClockSetting {
+  readonly lastMs: number;
+}
+
 /** A change the clock refused: it would have gone back before `nowMs`. */
 export interface ClockBackwards {
   readonly ok: false;
@@ -44,6 +55,27 @@ export class ControllableClock {
   status(): ClockStatus {
     const now = this.nowMs();
     return { now: new Date(now).toISOString(), frozen: this.frozenAt !== null, offsetMs: now - this.source() };
+  }
+
+  /** The setting a restart brings back (the clock survives restarts with `--state-dir`). */
+  setting(): ClockSetting {
+    return { frozenAtMs: this.frozenAt, offsetMs: this.offset };
+  }
+
+  /** Takes up a journaled setting; the reading still never goes below what it was. */
+  adopt(setting: ClockSetting): void {
+    this.frozenAt = setting.frozenAtMs;
+    this.offset = setting.offsetMs;
+  }
+
+  snapshot(): ClockSnapshot {
+    return { ...this.setting(), lastMs: this.last };
+  }
+
+  /** Back to a {@link snapshot}, the one way the reading goes back: undoing a change that was never kept. */
+  restore(snapshot: ClockSnapshot): void {
+    this.adopt(snapshot);
+    this.last = snapshot.lastMs;
   }
 
   /** Stops the clock at its current reading (a no-op when frozen already). */

@@ -52,6 +52,8 @@ export class EventLog {
   private readonly bySession = new Map<string, EventRecord[]>();
   private readonly listeners = new Map<string, Set<Subscription>>();
   private closed = false;
+  /** While a change waits to be made durable: the deliveries it would make, in order. */
+  private held: (() => void)[] | null = null;
 
   constructor(private readonly ids: IdFactory, private readonly clock: MonotonicClock) {}
 
@@ -63,13 +65,35 @@ export class EventLog {
   append(session: SessionRecord, type: EventType, actorId: string, data: Readonly<Record<string, unknown>> = {}): EventRecord {
     const event: EventRecord = { id: this.ids.next('evt'), type, sessionId: session.id, revision: session.head, actorId, data, createdAt: this.clock.now() };
     this.logOf(session.id).push(event);
-    const subscriptions = this.listeners.get(session.id);
-    if (subscriptions) for (const s of [...subscriptions]) s.listener(event);
-    if (type === 'session.deleted') {
-      this.endAll(session.id);
-      this.bySession.delete(session.id);
-    }
+    if (this.held) this.held.push(() => this.deliver(event));
+    else this.deliver(event);
+    if (type === 'session.deleted') this.bySession.delete(session.id);
     return event;
+  }
+
+  /**
+   * Holds back what {@link append} would tell subscribers until `release`, or forever on
+   * `discard`: a journaled change is sent to no stream before it is on disk, and to none when it
+   * could not be stored (the state it was appended to is then thrown away).
+   */
+  hold(): { release(): void; discard(): void } {
+    const held: (() => void)[] = [];
+    this.held = held;
+    return {
+      release: () => {
+        this.held = null;
+        for (const deliver of held) deliver();
+      },
+      discard: () => {
+        this.held = null;
+      },
+    };
+  }
+
+  private deliver(event: EventRecord): void {
+    const subscriptions = this.listeners.get(event.sessionId);
+    if (subscriptions) for (const s of [...subscriptions]) s.listener(event);
+    if (event.type === 'session.deleted') this.endAll(event.sessionId);
   }
 
   /** A session's events, oldest first. */
