@@ -13,12 +13,12 @@ import { freePort } from './free-port.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOST = '127.0.0.1';
 
-/** `node dist/mock/cli.js --port P`: the mock as users run it, demo fixtures, auth on. */
-export async function startMock(placement: Placement): Promise<ChildServer> {
+/** `node dist/mock/cli.js --port P`: the mock as users run it, demo fixtures, auth on; `extraArgs` add flags (`--state-dir D`). */
+export async function startMock(placement: Placement, extraArgs: readonly string[] = []): Promise<ChildServer> {
   const port = await freePort();
   return startChildServer({
-    name: 'session-mock',
-    ...serverCommand(placement, process.execPath, [fileURLToPath(new URL('../mock/cli.js', import.meta.url)), '--port', String(port), '--host', HOST, '--auth', 'on']),
+    name: extraArgs.length === 0 ? 'session-mock' : `session-mock ${extraArgs.join(' ')}`,
+    ...serverCommand(placement, process.execPath, [fileURLToPath(new URL('../mock/cli.js', import.meta.url)), '--port', String(port), '--host', HOST, '--auth', 'on', ...extraArgs]),
     url: `http://${HOST}:${port}`,
     cwd: ROOT,
   });

@@ -92,6 +92,32 @@ describe('session-mock CLI', () => {
     }
   });
 
+  it('keeps its state in --state-dir across a restart, and exits 2 with one line when the directory is held or unreadable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-state-'));
+    try {
+      const first = await start(['--port', '0', '--state-dir', dir]);
+      expect(first.output()).toContain(`State: journaled to ${join(dir, 'journal')} (POST /__admin/reset goes back to the fixtures)`);
+      const created = await request(`${first.url}/v1/sessions`, { method: 'POST', headers: { authorization: 'Bearer demo-ana', 'content-type': 'application/json' }, body: '{"title":"kept"}' });
+      expect(created.statusCode).toBe(201);
+      await created.body.dump();
+      // A second mock on the same directory while the first lives.
+      const held = spawnSync(process.execPath, [CLI, '--port', '0', '--state-dir', dir], { encoding: 'utf8', timeout: 10_000 });
+      expect(held.status, held.stdout).toBe(2);
+      expect(held.stderr.trimEnd().split('\n')).toEqual([`session-mock: --state-dir: ${dir} is in use by session-mock pid ${first.pid} (${join(dir, 'lock')}); stop that mock, or give another --state-dir`]);
+      expect(await first.stop()).toBe(0);
+      const second = await start(['--port', '0', '--state-dir', dir]);
+      expect(second.output()).toContain('1 changes restored');
+      expect(await second.stop()).toBe(0);
+      writeFileSync(join(dir, 'journal'), 'session-mock journal 7\n');
+      const unreadable = spawnSync(process.execPath, [CLI, '--port', '0', '--state-dir', dir], { encoding: 'utf8', timeout: 10_000 });
+      expect(unreadable.status, unreadable.stdout).toBe(2);
+      expect(unreadable.stdout).toBe('');
+      expect(unreadable.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^session-mock: .*journal cannot be read: it is journal format version 7; this session-mock reads version 1\. Move it away/)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('accepts a comma-separated list of origins for --cors and answers those origins', async () => {
     const mock = await start(['--port', '0', '--cors', 'http://localhost:3000, https://app.example', '--latency', '0-60000', '--log']);
     await mock.stop();
