@@ -2,9 +2,7 @@ import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
-
-/** How long a client that does not read its error answer may keep the socket. */
-const LINGER_MS = 5_000;
+import { lingeringClose } from './lingering-close.js';
 
 /** The transport-level problem for an error node:http's parser (or its timeouts) raised. */
 function problemFor(error: NodeJS.ErrnoException & { reason?: unknown }): MockResponse {
@@ -47,7 +45,9 @@ export function clientErrorListener(extraHeaders: Readonly<Record<string, string
       return;
     }
     answered.add(socket);
-    socket.end(serialize(problemFor(error), extraHeaders), () => socket.destroy());
-    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    // Most of these come from the headers, while a body may still be on its way: a lingering
+    // close takes it in, so the client reads the answer rather than a reset. It also bounds how
+    // long a client that does not read the answer keeps the socket.
+    lingeringClose(socket, serialize(problemFor(error), extraHeaders));
   };
 }

@@ -79,16 +79,10 @@ describe('requestListener', () => {
     const piece = 'x'.repeat(1024 * 1024);
     const parts = Array.from({ length: Math.ceil(MAX_REQUEST_BYTES / piece.length) + 1 }, () => piece);
     const before = seen.length;
-    const outcome = await request(`${url}/upload`, { method: 'PUT', body: Readable.from(chunksOf(parts)), headers: { 'content-type': 'application/octet-stream' } }).then(
-      async (response) => ({ status: response.statusCode, connection: response.headers.connection, body: (await response.body.json()) as { bytes: number } }),
-      (error: unknown) => error as Error,
-    );
-    if (outcome instanceof Error) {
-      // The server may close the socket before the whole body is sent.
-      expect(outcome.message).toMatch(/socket|closed|reset|EPIPE/i);
-    } else {
-      expect(outcome).toMatchObject({ status: 200, connection: 'close', body: { bytes: 0 } });
-    }
+    const response = await request(`${url}/upload`, { method: 'PUT', body: Readable.from(chunksOf(parts)), headers: { 'content-type': 'application/octet-stream' } });
+    // The answer goes out before the body is all sent; the lingering close lets the client read it.
+    const outcome = { status: response.statusCode, connection: response.headers.connection, body: (await response.body.json()) as { bytes: number } };
+    expect(outcome).toMatchObject({ status: 200, connection: 'close', body: { bytes: 0 } });
     expect(seen.length).toBe(before + 1);
     expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: '/upload', bodyOverLimit: MAX_REQUEST_BYTES });
     expect(seen.at(-1)?.body).toBeUndefined();

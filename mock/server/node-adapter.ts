@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
+import { lingeringClose } from './lingering-close.js';
 import { DEFAULT_HEARTBEAT_MS, OpenStreams, writeStream, type StreamOptions } from './stream-writer.js';
 
 /** Bodies above this are refused while streaming, before they are buffered (413), unless `bodyLimit` says otherwise. */
@@ -36,7 +37,7 @@ type OnRequest = (request: MockRequest) => void;
 
 /** A request whose body is not read: the handler answers it (413) like any other. */
 function overLimit(incoming: IncomingMessage, limit: number): MockRequest {
-  // The rest of the body drains unread; the response closes the connection.
+  // The rest of the body drains unread; the connection closes after the answer (lingering, see below).
   incoming.resume();
   return { method: incoming.method ?? 'GET', url: incoming.url ?? '/', headers: headersOf(incoming), bodyOverLimit: limit };
 }
@@ -118,10 +119,21 @@ function internalError(outgoing: ServerResponse, error: unknown): void {
 }
 
 /**
+ * node:http ends a `Connection: close` response's socket with `destroySoon`: destroyed as soon as
+ * the answer is written. Past an early answer that is a reset if the client is still sending, and
+ * the reset can lose the answer; this socket lingers instead (drains the rest for a bounded time).
+ */
+function lingerAfterAnswer(incoming: IncomingMessage): void {
+  const socket = incoming.socket;
+  socket.destroySoon = () => lingeringClose(socket);
+}
+
+/**
  * The node:http listener around a `request → response` function. Stays synchronous when both the
  * body read and the handler are, which is the common case. A request with a body over the limit
  * reaches the handler too (marked `bodyOverLimit`, so it answers 413 with its usual headers and
- * log entry); its connection closes after the answer, as the rest of its body was never read.
+ * log entry); its connection closes after the answer, as the rest of its body was never read,
+ * with a lingering close so that a client still sending that body gets the answer.
  */
 export function requestListener(handle: (request: MockRequest) => MockResponse | Promise<MockResponse>, options: ListenerOptions = {}): RequestListener {
   const extraHeaders = options.headers ?? {};
@@ -132,6 +144,7 @@ export function requestListener(handle: (request: MockRequest) => MockResponse |
     const fail = (error: unknown): void => internalError(outgoing, error);
     const answer = (request: MockRequest): void => {
       try {
+        if (request.bodyOverLimit !== undefined) lingerAfterAnswer(incoming);
         const headers = request.bodyOverLimit === undefined ? extraHeaders : closing;
         const write = (r: MockResponse): void => (r.stream ? writeStream(outgoing, r, r.stream, headers, streams) : writeResponse(outgoing, r, headers));
         const response = handle(request);
