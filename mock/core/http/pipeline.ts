@@ -93,6 +93,8 @@ function replayOrRun(store: IdempotencyTable, key: string, print: string, run: (
   }
   const response = run();
   // Server faults are not remembered, so a retry after one can still succeed.
-  if (response.status < 500) store.set(key, print, response);
-  return response;
+  if (response.status >= 500) return response;
+  store.set(key, print, response);
+  // A remembered refusal is state too (a retry replays it), so exports and journals keep it.
+  return { ...response, remembered: true };
 }
