@@ -6,7 +6,7 @@ import type { MemorySample } from './soak-child.js';
 
 /** A memory sample taken after `requests` requests of a phase. */
 export interface PhaseSample extends MemorySample {
-  readonly phase: 'start' | 'mixed' | 'read';
+  readonly phase: 'start' | 'mixed' | 'read' | 'reset';
   /** Requests answered in this phase so far. */
   readonly requests: number;
   /** Writes accepted (2xx) since the mock started. */

@@ -1,6 +1,6 @@
 /** The soak bench's printed report, and its exit code, both from a {@link SoakResult}. */
 import { MIXED_CYCLE } from '../workloads.js';
-import { soakProblems, type SoakResult } from './soak.js';
+import { RESET_TOLERANCE_BYTES, soakProblems, type SoakResult } from './soak.js';
 import { READ_CYCLE } from './soak-workloads.js';
 
 const MIB = 1024 * 1024;
@@ -31,6 +31,7 @@ export function formatSoakReport(result: SoakResult): string {
     `Mixed: ${count(mixed.responses)} responses in ${mixed.seconds.toFixed(1)} s (${count(mixed.responses / mixed.seconds)}/s), ${mixed.non2xx} non-2xx, ${mixed.errors} errors; ${count(acceptedWrites)} writes accepted, ${mixed.rejectedWrites} refused`,
     `Kept per accepted write: ${count(cost.bytesPerWrite)} B (heap ${count(cost.heapBytesPerWrite)} B + ArrayBuffers ${count(cost.offHeapBytesPerWrite)} B) over the ${count(cost.writes)} writes after the first sample; ${count(costSinceStart.bytesPerWrite)} B counted from the start (warm-up included)`,
     `Read-only: ${count(read.responses)} responses (${count(read.warmupReads)} warm-up), ${read.non2xx} non-2xx, ${read.errors} errors; over the ${count(g.reads)} measured reads the heap grew ${signed(g.heapPer100kReads)} per 100k reads (ArrayBuffers ${signed(g.offHeapPer100kReads)}): ${g.flat ? 'PASS' : 'FAIL'} (tolerance ${count(g.toleranceBytesPer100kReads)} B per 100k reads)`,
+    `After POST /__admin/reset (${result.afterReset.status}): heap ${signed(result.afterReset.heapAboveStart)}, ArrayBuffers ${signed(result.afterReset.offHeapAboveStart)} against the start: ${result.afterReset.heapAboveStart + result.afterReset.offHeapAboveStart <= RESET_TOLERANCE_BYTES ? 'freed' : 'NOT freed'} (tolerance ${count(RESET_TOLERANCE_BYTES / MIB)} MiB)`,
     problems.length === 0 ? 'Result: PASS' : `Result: FAIL\n${problems.map((p) => `  - ${p}`).join('\n')}`,
   ].join('\n');
 }

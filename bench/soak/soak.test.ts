@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runSoak, soakProblems, type SoakResult } from './soak.js';
+import { RESET_TOLERANCE_BYTES, runSoak, soakProblems, type SoakResult } from './soak.js';
 import { formatSoakReport, soakExitCode } from './soak-report.js';
 
 const entry = fileURLToPath(new URL('../../dist/bench/soak/soak-server.js', import.meta.url));
@@ -31,6 +31,7 @@ describe('runSoak (20k mixed requests, 30k reads)', () => {
       'read@10000',
       'read@15000',
       'read@20000',
+      'reset@0',
     ]);
     expect(result.gcForced).toBe(true);
     expect(result.where).toMatch(/child process/);
@@ -64,6 +65,14 @@ describe('runSoak (20k mixed requests, 30k reads)', () => {
     expect(result.read.growth.flat).toBe(true);
   });
 
+  it('frees what the run kept on POST /__admin/reset: back within 16 MiB of the start', () => {
+    expect(result.afterReset.status).toBe(204);
+    const reset = result.samples[result.samples.length - 1]!;
+    const start = result.samples[0]!;
+    expect(result.afterReset.heapAboveStart).toBe(reset.heapUsed - start.heapUsed);
+    expect(result.afterReset.heapAboveStart + result.afterReset.offHeapAboveStart).toBeLessThanOrEqual(RESET_TOLERANCE_BYTES);
+  });
+
   it('passes, exits 0, and prints the table, the per-write figure and the verdict', () => {
     expect(soakProblems(result)).toEqual([]);
     expect(soakExitCode(result)).toBe(0);
@@ -79,5 +88,6 @@ describe('runSoak (20k mixed requests, 30k reads)', () => {
     expect(soakExitCode(grown)).toBe(1);
     expect(formatSoakReport(grown)).toMatch(/Result: FAIL\n {2}- read phase: heap grew/);
     expect(soakExitCode({ ...result, mixed: { ...result.mixed, non2xx: 1 } })).toBe(1);
+    expect(soakProblems({ ...result, afterReset: { ...result.afterReset, heapAboveStart: RESET_TOLERANCE_BYTES + 1 } })).toEqual([expect.stringMatching(/after a reset the mock still held/)]);
   });
 });

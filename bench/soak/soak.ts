@@ -11,6 +11,8 @@ import { countedMixedWorkload, readOnlyWorkload, type WriteCounter } from './soa
 
 /** The demo fixtures' acme tenant admin, as in `npm run bench`. */
 const TOKEN = 'demo-ana';
+/** After `POST /__admin/reset` the heap must be back within this much of the start's. */
+export const RESET_TOLERANCE_BYTES = 16 * 1024 * 1024;
 /** Sessions the read-only phase reads: the newest of the mixed phase. */
 const READ_POOL = 50;
 
@@ -49,10 +51,12 @@ export interface SoakResult {
   /** Where the mock ran: its own process, so the figures are the mock's, not the load generator's. */
   readonly where: string;
   readonly gcForced: boolean;
-  /** Every sample in order: the start, the mixed phase's, the read phase's. */
+  /** Every sample in order: the start, the mixed phase's, the read phase's, the one after a reset. */
   readonly samples: readonly PhaseSample[];
   readonly mixed: PhaseTraffic & { readonly acceptedWrites: number; readonly rejectedWrites: number; readonly cost: WriteCost; readonly costSinceStart: WriteCost };
   readonly read: PhaseTraffic & { readonly warmupReads: number; readonly growth: ReadGrowth };
+  /** Heap plus ArrayBuffers after `POST /__admin/reset`, minus the same at the start: all of it must be freed. */
+  readonly afterReset: { readonly status: number; readonly heapAboveStart: number; readonly offHeapAboveStart: number };
 }
 
 interface Chunk {
@@ -115,6 +119,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const readSamples: PhaseSample[] = [{ ...(await child.sample()), phase: 'read', requests: 0, acceptedWrites: counter.accepted }];
     const measured = await phase(child, 'read', options.reads - warmupReads, options.sampleEvery, reads, options, counter, readSamples);
     samples.push(...readSamples);
+    const reset = await fetch(`${child.url}/__admin/reset`, { method: 'POST' });
+    const cleared: PhaseSample = { ...(await child.sample()), phase: 'reset', requests: 0, acceptedWrites: counter.accepted };
+    samples.push(cleared);
     return {
       options,
       where: `mock in a child process (pid ${String(child.pid)}, node --expose-gc); load from this process`,
@@ -129,6 +136,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         warmupReads,
         growth: readGrowth(readSamples, options.toleranceBytesPer100kReads),
       },
+      afterReset: { status: reset.status, heapAboveStart: cleared.heapUsed - start.heapUsed, offHeapAboveStart: cleared.arrayBuffers - start.arrayBuffers },
     };
   } finally {
     await child.stop();
@@ -143,5 +151,8 @@ export function soakProblems(result: SoakResult): string[] {
   if (result.read.non2xx + result.read.errors > 0) problems.push(`read phase: ${result.read.non2xx} non-2xx answers, ${result.read.errors} errors`);
   const { growth } = result.read;
   if (!growth.flat) problems.push(`read phase: heap grew ${Math.round(growth.heapPer100kReads)} B per 100k reads (tolerance ${growth.toleranceBytesPer100kReads} B)`);
+  const { afterReset } = result;
+  if (afterReset.status !== 204) problems.push(`POST /__admin/reset answered ${afterReset.status}`);
+  else if (afterReset.heapAboveStart + afterReset.offHeapAboveStart > RESET_TOLERANCE_BYTES) problems.push(`after a reset the mock still held ${Math.round((afterReset.heapAboveStart + afterReset.offHeapAboveStart) / 1024)} KiB more than at the start (tolerance ${RESET_TOLERANCE_BYTES / 1024} KiB)`);
   return problems;
 }
