@@ -1,7 +1,8 @@
 /**
  * The soak run: the bench's mixed workload for a fixed number of requests against the mock in a
  * child process, its memory sampled after forced GCs every `sampleEvery` requests, then a
- * read-only phase whose heap must stay flat. Returns a {@link SoakResult}; {@link soakProblems}
+ * read-only phase whose heap must stay flat, then a reset that must free it all. Returns a
+ * {@link SoakResult}; {@link soakProblems}
  * says what failed.
  */
 import autocannon from 'autocannon';
@@ -98,7 +99,7 @@ async function newestSessions(url: string): Promise<string[]> {
   return (page.items ?? []).map((s) => s.id);
 }
 
-/** Starts the mock, runs both phases, stops the mock. */
+/** Starts the mock, runs the mixed and the read-only phase, resets it and samples once more, stops it. */
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const child = await startSoakChild(options.serverEntry);
   try {
