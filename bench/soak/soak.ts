@@ -2,8 +2,7 @@
  * The soak run: the bench's mixed workload for a fixed number of requests against the mock in a
  * child process, its memory sampled after forced GCs every `sampleEvery` requests, then a
  * read-only phase whose heap must stay flat, then a reset that must free it all. Returns a
- * {@link SoakResult}; {@link soakProblems}
- * says what failed.
+ * {@link SoakResult}; {@link soakProblems} says what failed.
  */
 import autocannon from 'autocannon';
 import { readGrowth, writeCost, type PhaseSample, type ReadGrowth, type WriteCost } from './soak-figures.js';
