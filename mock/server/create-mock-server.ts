@@ -12,7 +12,7 @@ import type { LogEntry } from '../app/request-log.js';
 import type { StorageResult } from '../core/journal/journal-sink.js';
 import { createMockCore, type MockCore } from '../core/mock-core.js';
 import { loadScenarioDir, packageRoot, scenarioProblems } from '../fixtures/load-scenario-dir.js';
-import { mockBodyLimit } from './body-limits.js';
+import { mockBodyLimit } from '../app/body-limits.js';
 import { createHttpServer } from './http-server.js';
 import { requestListener } from './node-adapter.js';
 import { openStateDir, type OpenStateDir, type StateDirOptions } from './state-dir/open-state-dir.js';
