@@ -1,4 +1,4 @@
-import { isJsonContentType } from '../../../contract/index.js';
+import { isJsonContentType } from '../../../contract/portable.js';
 
 /**
  * The mock core's transport-agnostic request and response. Adapters (node:http, tests, a future

@@ -1,4 +1,4 @@
-import { isJsonContentType } from '../../../contract/index.js';
+import { isJsonContentType } from '../../../contract/portable.js';
 import { bytesToBase64 } from '../http/base64.js';
 import type { MockRequest, MockResponse } from '../http/messages.js';
 import type { ScenarioStep } from './scenario.js';
