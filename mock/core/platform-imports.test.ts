@@ -14,8 +14,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORE = join(ROOT, 'mock', 'core');
-/** The core's entry and the contract with its document built in: what a browser adapter bundles. */
-const ENTRIES = ['mock/core/mock-core.ts', 'contract/portable.ts', 'contract/bundled-contract.ts'];
+/** The core's entry, the contract with its document built in, and the MSW entry over them: what a browser bundles. */
+const ENTRIES = ['mock/core/mock-core.ts', 'contract/portable.ts', 'contract/bundled-contract.ts', 'mock/msw/index.ts'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,16 +1,16 @@
-// The MSW handlers in a test runner (setupServer, no port): the README walkthrough through fetch,
+// The MSW handlers in a test runner (setupServer, no port; MSW 2 here, MSW 3 via vitest.msw3.config.ts): the README walkthrough through fetch,
 // the event stream, and the admin controls as functions. Every answer is checked against the contract.
 import { setupServer } from 'msw/node';
+// Resolved as the handlers' `msw` is (vitest.msw3.config.ts aliases both), unlike a require.
+import mswPackage from 'msw/package.json' with { type: 'json' };
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadContract } from '../../contract/index.js';
-import { DEMO_SCENARIO } from '../../fixtures/generated/demo-scenario.js';
-import { scenarioProblems } from '../fixtures/load-scenario-dir.js';
 import { contractViolations } from '../test-support/checked-core.js';
 import { fetchWalkthrough, type FetchedAnswer } from '../test-support/fetch-walkthrough.js';
-import { createSessionApiHandlers } from './session-api-handlers.js';
+import { sessionApiHandlers } from './index.js';
 
 const BASE = 'http://api.session.test';
-const mock = createSessionApiHandlers({ contract: loadContract(), fixtures: DEMO_SCENARIO, baseUrl: BASE, checkScenario: scenarioProblems });
+// The public entry's defaults: the bundled contract, the bundled demo, imports checked by the bundled schema.
+const mock = sessionApiHandlers({ baseUrl: BASE });
 const server = setupServer(...mock.handlers);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -26,6 +26,10 @@ function expectValid(answer: FetchedAnswer): void {
 }
 
 describe('MSW handlers (setupServer)', () => {
+  it('run on the MSW major this run is for (2 here; 3 under vitest.msw3.config.ts)', () => {
+    expect(mswPackage.version.split('.')[0]).toBe(process.env.EXPECT_MSW_MAJOR ?? '2');
+  });
+
   it('run the README walkthrough through fetch with the answers the README shows, and stream events', async () => {
     const result = await fetchWalkthrough(BASE);
     for (const answer of result.answers) expectValid(answer);
@@ -64,7 +68,7 @@ describe('MSW handlers (setupServer)', () => {
   });
 
   it('sit under a path prefix when the base URL has one', async () => {
-    const prefixed = createSessionApiHandlers({ contract: loadContract(), fixtures: DEMO_SCENARIO, baseUrl: 'http://app.test/api/' });
+    const prefixed = sessionApiHandlers({ baseUrl: 'http://app.test/api/' });
     server.use(...prefixed.handlers);
     const answer = await fetch('http://app.test/api/v1/sessions?limit=1', { headers: { authorization: 'Bearer demo-ana' } });
     expect(answer.status).toBe(200);

@@ -1,5 +1,5 @@
 import { http, type HttpHandler } from 'msw';
-import type { Contract } from '../../contract/index.js';
+import type { Contract } from '../../contract/portable.js';
 import { createMockApp, type MockApp } from '../app/create-mock-app.js';
 import type { CorsPolicy } from '../app/cors.js';
 import { NO_FAULTS, validateFaults, type Latency } from '../app/faults.js';
