@@ -86,6 +86,10 @@ describe('against a real mock', () => {
     await client.call('putFile', { params: { path, header: ifMatch(first) }, body: 'two' });
     await expect(client.call('putFile', { params: { path, header: ifMatch(first) }, body: 'three' })).rejects.toMatchObject({ status: 412, code: 'precondition-failed' });
     expect(() => ifMatch({ etag: null })).toThrow(TypeError);
+    // If-None-Match with the current ETag: 304, no body, not an error.
+    const current = await client.call('getSession', { params: { path: { sessionId: session.id } } });
+    const again = await client.call('getSession', { params: { path: { sessionId: session.id }, header: { 'If-None-Match': current.etag ?? '' } } });
+    expect({ status: again.status, notModified: again.notModified, data: again.data, etag: again.etag }).toEqual({ status: 304, notModified: true, data: undefined, etag: current.etag });
     await expect(client.call('deleteSession', { params: { path: { sessionId: session.id }, header: ifMatch(etag ?? '') } })).rejects.toMatchObject({ status: 412 });
 
     const invalid = await client.call('listSessions', { params: { query: { limit: 0 } } }).catch((error: unknown) => error);
