@@ -2,7 +2,7 @@
 // a live event, a dropped connection resumed with Last-Event-ID, session.deleted ends it, abort.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../mock/server/create-mock-server.js';
-import { createSessionClient, isSessionApiError, type SessionClient, type SessionEvent } from './index.js';
+import { createSessionClient, followEvents, isSessionApiError, type SessionClient, type SessionEvent } from './index.js';
 import { checkedFetch, type CheckedFetch } from './test-support/checked-fetch.js';
 import { startDropProxy, type DropProxy } from './test-support/drop-proxy.js';
 
@@ -81,3 +81,32 @@ describe('followEvents over a real mock', () => {
     await expect(gone.next()).rejects.toSatisfy((error) => isSessionApiError(error, 'session-not-found') && error.status === 404);
   });
 });
+
+describe('followEvents reconnecting (scripted fetch)', () => {
+  const sse = (...ids: string[]): Response => new Response(
+    ids.map((id) => `id: ${id}\nevent: file.written\ndata: ${JSON.stringify({ id, type: 'file.written', sessionId: 'ses_1' })}\n\n`).join(''),
+    { status: 200, headers: { 'content-type': 'text/event-stream' } },
+  );
+  const problem = (status: number, code: string): Response => new Response(JSON.stringify({ type: `urn:session-api:problem:${code}`, title: code, status, code }), { status, headers: { 'content-type': 'application/problem+json' } });
+
+  it('after a clean end and a 5xx it reconnects with Last-Event-ID, backing off; a run of failures gives up', async () => {
+    const answers: (Response | Error)[] = [sse('evt_1'), problem(503, 'internal-error'), new TypeError('fetch failed'), sse('evt_2'), new TypeError('down'), new TypeError('down'), new TypeError('down')];
+    const lastIds: (string | null)[] = [];
+    const waits: number[] = [];
+    const fetch = (request: Request): Promise<Response> => {
+      lastIds.push(request.headers.get('last-event-id'));
+      const next = answers.shift() ?? new TypeError('script exhausted');
+      return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+    };
+    const events = followEventsVia(fetch, { attempts: 3, backoff: (n) => n, sleep: (ms) => { waits.push(ms); return Promise.resolve(); } });
+    const seen: string[] = [];
+    await expect((async () => { for await (const event of events) seen.push(event.id); })()).rejects.toThrow('down');
+    expect(seen).toEqual(['evt_1', 'evt_2']);
+    expect(lastIds).toEqual([null, 'evt_1', 'evt_1', 'evt_1', 'evt_2', 'evt_2', 'evt_2']);
+    expect(waits).toEqual([1, 2, 3, 1, 2, 3]);
+  });
+});
+
+function followEventsVia(fetch: (request: Request) => Promise<Response>, options: Parameters<typeof followEvents>[2]): AsyncGenerator<SessionEvent> {
+  return followEvents({ baseUrl: 'http://api.test', token: 't', fetch }, 'ses_1', options);
+}
