@@ -43,6 +43,20 @@ async function main(): Promise<number> {
     auth: argv.auth === 'on',
     onRequest: argv.log ? (entry) => console.log(formatLogLine(entry)) : undefined,
   });
+  // Listen for Ctrl-C before the banner says to press it: a script that signals as soon as it
+  // reads the banner must find the handler there, not kill the process mid-start.
+  const stopped = new Promise<void>((resolve) => {
+    let unwatch = (): void => undefined;
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      unwatch();
+      server.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    if (argv.stopWithParent) unwatch = stopWithParent(stop);
+  });
   console.log(`Session API mock listening on ${server.url}`);
   if (server.stateDir) {
     const { path, restoredChanges, notes } = server.stateDir;
@@ -63,18 +77,7 @@ async function main(): Promise<number> {
   }
   console.log('Press Ctrl-C to stop.');
 
-  await new Promise<void>((resolve) => {
-    let unwatch = (): void => undefined;
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      unwatch();
-      server.close().then(resolve, resolve);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    if (argv.stopWithParent) unwatch = stopWithParent(stop);
-  });
+  await stopped;
   console.log('Stopped.');
   return 0;
 }

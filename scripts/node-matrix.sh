@@ -7,13 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# One line per area; a new area (client/, msw/) is one more line.
+# One line per area; a new area is one more line.
 PATHS=(
   mock/cli.test.ts                          # session-mock: flags, start, stop
   mock/server                               # the node:http adapter: sockets, streams, limits
   mock/core/readme-walkthrough.test.ts      # the README walkthrough through the core
   conformance/mbt/suite.e2e.test.ts         # session-conformance's suite against the built mock
   contract/index.test.ts                    # loading and validating the contract (ajv, yaml)
+  client                                    # the typed client against the mock
+  mock/msw/msw-server.test.ts               # the MSW handlers (MSW 2) in a test runner
 )
 
 VERSIONS=("$@")

@@ -36,6 +36,16 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     values: ['runCommand', 'replayCommand', 'verifyCommand', 'mergeReportsCommand', 'EXIT', 'planRun', 'PROFILES', 'formatResult', 'spawnMock', 'connect', 'runSuite', 'SetupError', 'INVARIANTS', 'InvariantSelection', 'InvariantViolation', 'ConnectionFailure'],
     types: ['Output', 'RunArgs', 'RunPlan', 'ProfileName', 'SpawnedMock', 'ConnectOptions', 'Connected', 'RunOptions', 'SuiteResult', 'SuiteFailure', 'InvariantId', 'ViolationData'],
   },
+  {
+    subpath: './client',
+    values: ['createSessionClient', 'SessionApiError', 'isSessionApiError', 'encodeFilePath', 'ifMatch', 'followEvents', 'OPERATIONS', 'SseParser'],
+    types: ['SessionClient', 'SessionClientOptions', 'OperationId', 'Problem', 'ErrorCode', 'SessionEvent'],
+  },
+  {
+    subpath: './msw',
+    values: ['sessionApiHandlers', 'createFetchHandler', 'toFetchResponse', 'toMockRequest', 'DEMO_SCENARIO'],
+    types: ['SessionApiMock', 'SessionApiHandlersOptions', 'FetchHandlerOptions'],
+  },
   { subpath: './package.json', values: ['name', 'version'], types: [], json: true },
 ];
 

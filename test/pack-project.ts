@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What `npm pack --json` says about the tarball. */
@@ -63,7 +63,9 @@ export async function createProject(dir: string, tarball: string): Promise<void>
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'pack-test-consumer', version: '1.0.0', private: true, type: 'module' }, null, 2));
   // Few, short retries: with npm's defaults an unreachable registry takes many minutes to fail.
   const retries = ['--fetch-retries', '1', '--fetch-retry-mintimeout', '2000', '--fetch-retry-maxtimeout', '5000', '--fetch-timeout', '30000'];
-  const ran = await run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'error', ...retries], dir, 240_000);
+  // msw is the optional peer of ./msw: a user of that entry installs it beside the package.
+  const msw = `msw@${(JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.msw}`;
+  const ran = await run('npm', ['install', tarball, msw, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'error', ...retries], dir, 240_000);
   if (ran.code === 0) return;
   if (ran.code === null || NETWORK_ERRORS.test(ran.stderr)) {
     throw new Error(`the pack test installs the tarball's dependencies from the npm registry, which npm could not reach: give this machine access to registry.npmjs.org (or set npm_config_registry to a mirror). npm said:\n${ran.stderr.slice(-2000)}`);

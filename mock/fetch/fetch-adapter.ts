@@ -37,8 +37,12 @@ export async function toMockRequest(request: Request, bodyLimit: BodyLimit = moc
   return body.length > limit ? { method: request.method, url: target, headers, bodyOverLimit: limit } : { method: request.method, url: target, headers, body };
 }
 
-/** The event stream of a response as a fetch body: the backlog at once, then each event; cancelling it releases the subscription. */
-function streamBody(response: MockResponse, heartbeatMs: number): ReadableStream<Uint8Array> {
+/**
+ * The event stream of a response as a fetch body: the backlog at once, then each event.
+ * Cancelling it, or aborting the request it answers, releases the subscription: a client that
+ * aborts may never cancel the body (an interceptor can error it instead), and must not leak it.
+ */
+function streamBody(response: MockResponse, heartbeatMs: number, signal?: AbortSignal): ReadableStream<Uint8Array> {
   const stream = response.stream;
   if (!stream) throw new Error('streamBody: the response has no stream');
   let close: (() => void) | undefined;
@@ -62,18 +66,20 @@ function streamBody(response: MockResponse, heartbeatMs: number): ReadableStream
         },
       });
       if (heartbeatMs > 0 && !ended) beat = setInterval(() => controller.enqueue(utf8.encode(stream.keepAlive)), heartbeatMs);
+      if (signal?.aborted) stop();
+      else signal?.addEventListener('abort', stop, { once: true });
     },
     cancel: stop,
   });
 }
 
 /** A core response as a fetch `Response`. */
-export function toFetchResponse(response: MockResponse, method: string, extraHeaders: Readonly<Record<string, string>> = {}, heartbeatMs = 15_000): Response {
+export function toFetchResponse(response: MockResponse, method: string, extraHeaders: Readonly<Record<string, string>> = {}, heartbeatMs = 15_000, signal?: AbortSignal): Response {
   const headers = new Headers(extraHeaders);
   for (const name in response.headers) headers.set(name, response.headers[name] as string);
   // A 204/304 and a HEAD answer have no body (the Response constructor refuses one on a 204).
   const bodiless = method === 'HEAD' || response.status === 204 || response.status === 304;
-  if (response.stream) return new Response(bodiless ? null : streamBody(response, heartbeatMs), { status: response.status, headers });
+  if (response.stream) return new Response(bodiless ? null : streamBody(response, heartbeatMs, signal), { status: response.status, headers });
   const body = bodiless || response.body === undefined ? null : typeof response.body === 'string' ? response.body : response.body.slice();
   return new Response(body, { status: response.status, headers });
 }
@@ -83,6 +89,6 @@ export function createFetchHandler(handle: (request: MockRequest) => MockRespons
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   return async (request) => {
     const response = await handle(await toMockRequest(request, options.bodyLimit, options.pathPrefix));
-    return toFetchResponse(response, request.method, options.headers, heartbeatMs);
+    return toFetchResponse(response, request.method, options.headers, heartbeatMs, request.signal);
   };
 }

@@ -38,7 +38,8 @@ describe('MSW handlers (setupServer)', () => {
     expect(result.commit).toMatchObject({ revision: result.summary.revision, changes: [{ path: 'README.md', change: 'added' }, { path: 'src/app.ts', change: 'added' }] });
     expect(result.liveEvent).toMatchObject({ type: 'file.written', data: { path: 'live.txt' } });
     // The stream the walkthrough dropped released its subscription.
-    await expect.poll(() => mock.core.eventSubscribers()).toBe(0);
+    // The client aborted: the adapter releases the subscription on the request's signal.
+    await expect.poll(() => mock.core.eventSubscribers(), { timeout: 10_000 }).toBe(0);
   });
 
   it('serve the demo fixtures, and reset, export and import as functions', async () => {
