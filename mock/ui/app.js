@@ -56,30 +56,27 @@ function revisionOption(r, session) {
 }
 
 let shown = '';
-/** Keeps the file view's selects in step with the lineage and loads the selected revision. */
-function renderFilePickers() {
+/** Keeps the file view's selects in step with the lineage and loads the selected revision (`wanted`, else the one selected). */
+function renderFilePickers(wanted) {
   const session = lineage.sessions.find((x) => x.id === $('files-session').value) ?? lineage.sessions[0];
   setOptions($('files-session'), lineage.sessions.map((x) => ({ value: x.id, label: `${x.tenantId} / ${x.title} (${x.id})${x.deleted ? ' deleted' : ''}` })), session?.id);
   if (!session) return;
   const line = history(session);
-  setOptions($('files-revision'), line.map((r) => revisionOption(r, session)));
+  setOptions($('files-revision'), line.map((r) => revisionOption(r, session)), wanted ?? $('files-revision').value);
   const revision = line.find((r) => r.id === $('files-revision').value);
   setOptions($('files-compare'), [{ value: '', label: '(none)' }, ...line.filter((r) => r !== revision).map((r) => revisionOption(r, session))], $('files-compare').dataset.chosen ?? revision?.parents[0] ?? '');
-  const wanted = `${$('files-revision').value}|${$('files-compare').value}`;
-  if (wanted === shown) return;
-  shown = wanted;
+  const selected = `${$('files-revision').value}|${$('files-compare').value}`;
+  if (selected === shown) return;
+  shown = selected;
   showRevision({ list: $('files-list'), changes: $('files-changes'), view: $('files-view'), heading: $('files-view-heading') }, $('files-revision').value, $('files-compare').value)
     .catch((error) => status(`Files: ${error.message}`));
 }
 
+/** Shows a session in the file view, at `revision` or else at its head. */
 function selectSession(id, revision) {
   $('files-session').value = id;
   delete $('files-compare').dataset.chosen;
-  renderFilePickers();
-  if (revision) {
-    $('files-revision').value = revision;
-    renderFilePickers();
-  }
+  renderFilePickers(revision ?? lineage.sessions.find((x) => x.id === id)?.head);
   $('files-heading').scrollIntoView();
 }
 
