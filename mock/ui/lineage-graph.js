@@ -3,7 +3,7 @@
 // the browser test reads.
 import { s } from './dom.js';
 
-const REVISION = { width: 118, height: 34 };
+const REVISION = { width: 132, height: 34 };
 const SESSION_HEIGHT = 40;
 
 function short(text, max) {
@@ -62,7 +62,7 @@ function nodeElement(node, box, onSelect) {
   const classes = ['node', node.kind, isSession && node.session.status === 'merged' ? 'merged' : '', isSession && node.session.deleted ? 'deleted' : ''].filter(Boolean).join(' ');
   const lines = isSession
     ? [short(node.session.title, 34), `${node.session.id} · ${node.session.deleted ? 'deleted' : node.session.status}`]
-    : [node.revision.id, short(node.marks.map((m) => (m.startsWith('commit') ? '✓' : `⚑ ${m.slice('checkpoint '.length)}`)).join(' '), 20)];
+    : [node.revision.id, short(node.marks.map((m) => (m.startsWith('commit') ? '✓' : `⚑ ${m.slice('checkpoint '.length)}`)).join(' '), 22)];
   const label = isSession ? sessionLabel(node.session) : revisionLabel(node);
   const select = () => onSelect(node);
   return s('g', {
@@ -86,7 +86,7 @@ export function drawLineage(container, lineage, tenant, onSelect) {
   g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 36, marginx: 10, marginy: 10 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of model.nodes) {
-    const width = node.kind === 'session' ? Math.max(150, Math.min(34, node.session.title.length) * 6.6 + 16) : REVISION.width;
+    const width = node.kind === 'session' ? Math.max(150, Math.min(34, node.session.title.length) * 7.2 + 16) : REVISION.width;
     g.setNode(node.id, { width, height: node.kind === 'session' ? SESSION_HEIGHT : REVISION.height });
   }
   for (const edge of model.edges) g.setEdge(edge.v, edge.w, {}, edge.id);
