@@ -1,7 +1,7 @@
 // The admin UI: polls the admin read routes every second and redraws what changed (sessions by
 // tenant, the lineage graph, the request log, the faults); the file view follows the selection.
 import { wireControls, renderFaults, renderRequests } from './controls.js';
-import { getJson, h, replace, setOptions } from './dom.js';
+import { getJson, h, problemText, replace, setOptions } from './dom.js';
 import { showRevision } from './file-diff.js';
 import { drawLineage } from './lineage-graph.js';
 
@@ -87,21 +87,37 @@ function renderLineage() {
   });
 }
 
-/** One poll: every read route, redrawing only what changed since the last answer. */
+/**
+ * One poll of the read routes, redrawing only what changed since the last answer. Every change
+ * the lineage shows (a head, a checkpoint, a commit, a fork, a merge, a deletion) also changes
+ * the session list, so the lineage (a walk of the whole DAG) is read only after the list changed.
+ */
 async function poll() {
-  const routes = { sessions: '/__admin/sessions', lineage: '/__admin/lineage', requests: '/__admin/requests?limit=50', faults: '/__admin/faults' };
-  const texts = await Promise.all(Object.values(routes).map(async (url) => (await fetch(url)).text()));
-  const changed = (name, text) => { if (last.get(name) === text) return false; last.set(name, text); return true; };
-  const [sessions, lineageText, requests, faults] = texts;
-  if (changed('sessions', sessions)) renderSessions(JSON.parse(sessions).items);
-  if (changed('lineage', lineageText)) {
-    lineage = JSON.parse(lineageText);
-    renderLineage();
-    renderFilePickers();
+  const text = async (url) => {
+    const response = await fetch(url);
+    const body = await response.text();
+    if (!response.ok) throw new Error(`${url}: ${problemText(response.status, body)}`);
+    return body;
+  };
+  const [sessions, requests, faults] = await Promise.all(['/__admin/sessions', '/__admin/requests?limit=50', '/__admin/faults'].map(text));
+  const changed = (name, value) => { if (last.get(name) === value) return false; last.set(name, value); return true; };
+  if (last.get('sessions') !== sessions) {
+    const lineageText = await text('/__admin/lineage');
+    // Marked as seen only once the lineage is in: a failed read is retried on the next poll.
+    last.set('sessions', sessions);
+    renderSessions(JSON.parse(sessions).items);
+    if (changed('lineage', lineageText)) {
+      lineage = JSON.parse(lineageText);
+      renderLineage();
+      renderFilePickers();
+    }
   }
   if (changed('requests', requests)) renderRequests(JSON.parse(requests).items);
   if (changed('faults', faults)) renderFaults(JSON.parse(faults));
-  document.body.dataset.polls = String(Number(document.body.dataset.polls ?? 0) + 1);
+  if ($('status').dataset.failing) {
+    delete $('status').dataset.failing;
+    status('');
+  }
 }
 
 async function refreshNow() {
@@ -109,7 +125,10 @@ async function refreshNow() {
 }
 
 function loop() {
-  poll().catch((error) => status(`Cannot read the admin API: ${error.message}`)).finally(() => setTimeout(loop, POLL_MS));
+  poll().catch((error) => {
+    status(`Cannot read the admin API: ${error.message}`);
+    $('status').dataset.failing = 'true';
+  }).finally(() => setTimeout(loop, POLL_MS));
 }
 
 $('lineage-tenant').addEventListener('change', () => renderLineage());

@@ -1,10 +1,12 @@
 // The lineage graph: revisions and session boxes laid out by dagre (the global from dagre.min.js)
 // and drawn as SVG. Every node is focusable and labelled; ids and kinds are data attributes, which
 // the browser test reads.
-import { s } from './dom.js';
+import { h, s } from './dom.js';
 
 const REVISION = { width: 132, height: 34 };
 const SESSION_HEIGHT = 40;
+/** Most nodes laid out at once: dagre takes about a second for 1,000 (measured in Node), and a redraw follows every change. */
+const MAX_NODES = 1500;
 
 function short(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -82,6 +84,10 @@ function edgeElement(edge, points) {
 /** Lays out and draws the graph into `container`; `onSelect(node)` on click or Enter. */
 export function drawLineage(container, lineage, tenant, onSelect) {
   const model = graphModel(lineage, tenant);
+  if (model.nodes.length > MAX_NODES) {
+    container.replaceChildren(h('p', {}, `${model.nodes.length} nodes: more than ${MAX_NODES} to lay out at once. Choose a tenant above.`));
+    return model;
+  }
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 36, marginx: 10, marginy: 10 });
   g.setDefaultEdgeLabel(() => ({}));
