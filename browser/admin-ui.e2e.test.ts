@@ -96,6 +96,12 @@ describe('/__admin/ui in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#files-revision').inputValue(), POLL).toBe(checkpoint.revision);
     await screenshot('lineage');
+    // One tenant: its sessions' boxes and revisions only.
+    await page.getByLabel('Tenant', { exact: true }).selectOption('globex');
+    const globex = graph.sessions.filter((s: any) => s.tenantId === 'globex').map((s: any) => s.id);
+    const globexRevisions = graph.revisions.filter((r: any) => globex.includes(r.sessionId)).map((r: any) => `rev:${r.id}`);
+    expect((await attribute('#lineage-graph [data-node-id]', 'data-node-id')).sort()).toEqual([...globexRevisions, ...globex.map((id: string) => `ses:${id}`)].sort());
+    await page.getByLabel('Tenant', { exact: true }).selectOption('');
   });
 
   it('shows a change made through the public API without a reload: a new fork and its file', async () => {

@@ -87,6 +87,9 @@ describe('GET /__admin/lineage', () => {
     // A fork's own revisions belong to it, not to the session it was forked from.
     const hotfix = byTitle('Hotfix from v0.4.0');
     expect(owner.get(hotfix.head)).toBe(hotfix.id);
+    // The demo's merge of proposal A fast-forwarded the web app: the head they share stays A's.
+    expect(byTitle('Acme web app').head).toBe(byTitle('Login form, proposal A').head);
+    expect(owner.get(byTitle('Acme web app').head)).toBe(byTitle('Login form, proposal A').id);
   });
 
   it('shows a merge that made a revision as a two-parent revision with a merge edge', () => {
