@@ -1,4 +1,5 @@
 // Type-aware lint: promise safety (no-floating-promises, no-misused-promises) is the point.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -37,6 +38,22 @@ export default tseslint.config(
     files: ['conformance/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/mock', '**/mock/**'], message: 'conformance/ must not import mock/: talk to it over HTTP.' }] }],
+    },
+  },
+  {
+    // The core and what it reaches run in browsers and workers too (issue #14 §1): no Node builtin,
+    // with or without `node:`, and the contract only through its portable entry (contract/index.ts
+    // reads the YAML from disk). mock/core/platform-imports.test.ts checks the whole import graph.
+    files: ['mock/core/**/*.ts', 'mock/app/**/*.ts', 'mock/fetch/**/*.ts', 'mock/msw/**/*.ts', 'mock/fixtures/scenario-check.ts', 'fixtures/generated/**/*.ts', 'contract/portable.ts', 'contract/bundled-contract.ts', 'contract/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'contract/src/load-document.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: builtinModules.map((name) => ({ name, message: 'Platform-free code: no Node builtins; an adapter injects what it needs.' })),
+        patterns: [
+          { group: ['node:*'], message: 'Platform-free code: no node: imports; an adapter injects what it needs (e.g. MockCoreOptions.sha256).' },
+          { group: ['**/contract/index.js', '**/load-document.js'], message: 'Platform-free code reaches the contract through contract/portable.js.' },
+        ],
+      }],
     },
   },
   // Spectral loads its custom functions as plain JS, outside the TypeScript project.

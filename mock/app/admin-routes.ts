@@ -1,4 +1,4 @@
-import type { Contract } from '../../contract/index.js';
+import type { Contract } from '../../contract/portable.js';
 import { json, problem, empty } from '../core/http/respond.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import type { MockCore } from '../core/mock-core.js';

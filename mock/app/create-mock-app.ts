@@ -1,4 +1,4 @@
-import type { Contract } from '../../contract/index.js';
+import type { Contract } from '../../contract/portable.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
 import { adminRefusal, type AdminAccess } from './admin-access.js';

@@ -1,4 +1,4 @@
-import { escapePointer } from '../../contract/index.js';
+import { escapePointer } from '../../contract/portable.js';
 
 /** Latency added to every answered request: fixed, or uniform within a range. */
 export interface Latency {

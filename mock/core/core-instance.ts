@@ -71,7 +71,7 @@ function replayChanges(records: Iterable<RecordedChange | string>, scenario: Sce
 /** Builds a fresh store and pipeline for a scenario and replays it, then `journaled` changes; a message when a step fails. */
 export function instantiate(options: MockCoreOptions, clock: ControllableClock, scenario: Scenario, journaled: Iterable<RecordedChange | string> = []): Instance | string {
   if (scenario.exportedAt !== undefined && stepInstant(scenario.exportedAt) === null) return `scenario ${scenario.name}: exportedAt ${JSON.stringify(scenario.exportedAt)} is not an ISO-8601 instant`;
-  const store = new Store(() => clock.nowMs());
+  const store = new Store(() => clock.nowMs(), options.sha256);
   const byToken = new Map(scenario.principals.map((p) => [p.token, principalOf(p)]));
   const tokenOf = tokenReader(byToken.keys());
   const byAuthorization = (authorization: string | undefined): Principal | null => byToken.get(tokenOf(authorization) ?? '') ?? null;
@@ -88,7 +88,7 @@ export function instantiate(options: MockCoreOptions, clock: ControllableClock, 
     ...eventHandlers(store),
   };
   // Read through the clock, so a replayed step remembers its key at the instant it first ran.
-  const parts = { contract: options.contract, handlers, idempotency: new IdempotencyTable(() => clock.nowMs()) };
+  const parts = { contract: options.contract, handlers, idempotency: new IdempotencyTable(() => clock.nowMs()), sha256: store.sha256 };
   const byTokenPipeline = createPipeline({ ...parts, authenticate: byAuthorization });
   // A scenario's steps say who did what, so they always act as the tokens they name.
   // Each step runs at the instant it first ran (its `at`), so timestamps and cache expiry come back.

@@ -63,6 +63,18 @@ describe('a journaled core', () => {
     expect(next.id > keyed.json.id).toBe(true);
   });
 
+  it('brings back a refusal an Idempotency-Key remembers, so a retry after the restart replays it', () => {
+    const sink = new MemorySink();
+    const first = journaled(sink, false);
+    const keyed = { json: {}, headers: { 'idempotency-key': 'fork-1' } };
+    const refused = expectStatus(first, 404, 'POST', '/v1/sessions/ses_nothere/fork', keyed);
+    expect(exported(first)).toMatchObject({ steps: [expect.objectContaining({ method: 'POST', expectStatus: 404 })] });
+    const second = journaled(sink, true);
+    const retry = expectStatus(second, 404, 'POST', '/v1/sessions/ses_nothere/fork', keyed);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json).toEqual(refused.json);
+  });
+
   it('answers 507 for a change it cannot store, and nothing of the change remains', () => {
     const sink = new MemorySink();
     const api = journaled(sink, false);

@@ -5,7 +5,7 @@ import { loadContract } from '../../contract/index.js';
 import type { LogEntry } from '../app/request-log.js';
 import { contractViolations } from '../test-support/checked-core.js';
 import { parseReply, rawExchangeWith, type ParsedReply } from '../test-support/raw-http.js';
-import { MAX_STATE_IMPORT_BYTES } from './body-limits.js';
+import { MAX_STATE_IMPORT_BYTES } from '../app/body-limits.js';
 import { createMockServer, type MockServer } from './create-mock-server.js';
 import { MAX_REQUEST_BYTES } from './node-adapter.js';
 

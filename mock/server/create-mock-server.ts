@@ -12,7 +12,8 @@ import type { LogEntry } from '../app/request-log.js';
 import type { StorageResult } from '../core/journal/journal-sink.js';
 import { createMockCore, type MockCore } from '../core/mock-core.js';
 import { loadScenarioDir, packageRoot, scenarioProblems } from '../fixtures/load-scenario-dir.js';
-import { mockBodyLimit } from './body-limits.js';
+import { mockBodyLimit } from '../app/body-limits.js';
+import { nodeSha256Hex } from './node-sha256.js';
 import { createHttpServer } from './http-server.js';
 import { requestListener } from './node-adapter.js';
 import { openStateDir, type OpenStateDir, type StateDirOptions } from './state-dir/open-state-dir.js';
@@ -76,7 +77,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const stateDir = openState(options);
   let core: MockCore;
   try {
-    core = createMockCore({ contract, scenario, auth: options.auth ?? true, checkScenario: scenarioProblems, journal: stateDir?.journal });
+    core = createMockCore({ contract, scenario, auth: options.auth ?? true, checkScenario: scenarioProblems, journal: stateDir?.journal, sha256: nodeSha256Hex });
   } catch (error) {
     stateDir?.close();
     throw error;

@@ -8,7 +8,7 @@ import { loadContract } from '../../contract/index.js';
 import { createMockApp } from '../app/create-mock-app.js';
 import { createMockCore } from '../core/mock-core.js';
 import { parseReply, type ParsedReply } from '../test-support/raw-http.js';
-import { mockBodyLimit } from './body-limits.js';
+import { mockBodyLimit } from '../app/body-limits.js';
 import { createHttpServer } from './http-server.js';
 import { lingeringClose } from './lingering-close.js';
 import { MAX_REQUEST_BYTES, requestListener } from './node-adapter.js';

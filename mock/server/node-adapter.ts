@@ -3,12 +3,9 @@ import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
 import { lingeringClose } from './lingering-close.js';
 import { DEFAULT_HEARTBEAT_MS, OpenStreams, writeStream, type StreamOptions } from './stream-writer.js';
+import { MAX_REQUEST_BYTES, type BodyLimit } from '../app/body-limits.js';
 
-/** Bodies above this are refused while streaming, before they are buffered (413), unless `bodyLimit` says otherwise. */
-export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
-
-/** The most body bytes to buffer for a request, by method and raw URL. */
-export type BodyLimit = (method: string, url: string) => number;
+export { MAX_REQUEST_BYTES, type BodyLimit };
 
 const DEFAULT_BODY_LIMIT: BodyLimit = () => MAX_REQUEST_BYTES;
 

@@ -1,4 +1,4 @@
-import { sha256Hex } from './sha256.js';
+import { sha256Hex, type Sha256Hex } from './sha256.js';
 
 /**
  * One file's content. Immutable by convention: nothing in the domain writes into `bytes`, so maps,
@@ -15,17 +15,18 @@ export interface FileBlob {
 /**
  * Makes a blob from bytes. The bytes are copied (by `copy`, a plain slice unless a store passes its
  * byte slab) so that a caller reusing its buffer cannot change a file that revisions already point
- * at. When `current` holds the same bytes it is returned instead: nothing new to keep.
+ * at. When `current` holds the same bytes it is returned instead: nothing new to keep. `hash` is the
+ * core's sha256 (an adapter may inject a faster one).
  */
-export function createFileBlob(bytes: Uint8Array, copy: (bytes: Uint8Array) => Uint8Array = (b) => b.slice(), current?: FileBlob): FileBlob {
-  const sha256 = sha256Hex(bytes);
+export function createFileBlob(bytes: Uint8Array, copy: (bytes: Uint8Array) => Uint8Array = (b) => b.slice(), current?: FileBlob, hash: Sha256Hex = sha256Hex): FileBlob {
+  const sha256 = hash(bytes);
   if (current && current.sha256 === sha256 && current.size === bytes.length) return current;
   return Object.freeze({ bytes: copy(bytes), sha256, size: bytes.length });
 }
 
 /** Makes a blob that owns `bytes`: nobody else may write them. */
-export function blobOf(bytes: Uint8Array): FileBlob {
-  return Object.freeze({ bytes, sha256: sha256Hex(bytes), size: bytes.length });
+export function blobOf(bytes: Uint8Array, hash: Sha256Hex = sha256Hex): FileBlob {
+  return Object.freeze({ bytes, sha256: hash(bytes), size: bytes.length });
 }
 
 /** Makes a blob from text, encoded as UTF-8. */

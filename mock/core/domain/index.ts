@@ -21,6 +21,7 @@ export type { FilePage, FilePageQuery } from './persistent-file-map.js';
 export { RevisionGraph } from './revision-graph.js';
 export type { Revision, RevisionIdGenerator } from './revision-graph.js';
 export { sha256Hex } from './sha256.js';
+export type { Sha256Hex } from './sha256.js';
 export { summarizeChanges } from './commit-summary.js';
 export type { ChangeStats, ChangeSummary } from './commit-summary.js';
 export { generateEnvironmentSpec } from './generate-environment-spec.js';

@@ -1,14 +1,15 @@
 /**
- * The one place the domain touches a platform API for hashing. A browser adapter can replace this
- * module (same signature, synchronous) without touching anything else.
+ * The domain's sha256. `handle` is synchronous and Web Crypto's digest is not, so the portable
+ * default is a pure-JS sha256 (`@noble/hashes`: audited, no dependencies, runs in browsers, workers
+ * and Node). It is 4× slower than node:crypto on tiny files and 12× on large ones
+ * (`npm run bench:hash`), so an adapter that has a faster one passes it as `MockCoreOptions.sha256`
+ * (the Node server injects node:crypto's).
  */
-import * as crypto from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
-// `crypto.hash` (Node ≥ 20.12) hashes in one call, about 4× faster than a Hash object for the small
-// files most requests write; `createHash` stays as the fallback for runtimes without it.
-const oneShot: ((algorithm: string, data: Uint8Array, encoding: 'hex') => string) | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+/** SHA-256 of `bytes` as 64 lowercase hex digits. Any implementation must give exactly this. */
+export type Sha256Hex = (bytes: Uint8Array) => string;
 
-/** SHA-256 of `bytes` as 64 lowercase hex digits. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return oneShot ? oneShot('sha256', bytes, 'hex') : crypto.createHash('sha256').update(bytes).digest('hex');
-}
+/** The portable sha256, pure JS. */
+export const sha256Hex: Sha256Hex = (bytes) => bytesToHex(sha256(bytes));

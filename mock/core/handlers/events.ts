@@ -1,4 +1,4 @@
-import { negotiate } from '../../../contract/index.js';
+import { negotiate } from '../../../contract/portable.js';
 import type { HandlerInput, OperationHandler } from '../http/pipeline.js';
 import { failure, json, problem, problemFrom, success, type Result } from '../http/respond.js';
 import type { Store } from '../state/store.js';

@@ -65,7 +65,7 @@ export function fileHandlers(store: Store): Record<string, OperationHandler> {
         if (files.collidesWith(path.value)) return problemFrom(failure('path-collision', `${path.value} would be both a file and a directory.`));
         if (files.size >= MAX_FILES) return problemFrom(failure('file-limit-exceeded', `A session may hold at most ${MAX_FILES} files.`));
       }
-      const blob = createFileBlob(input.body.kind === 'bytes' ? input.body.value : new Uint8Array(), store.bytes.copy, current);
+      const blob = createFileBlob(input.body.kind === 'bytes' ? input.body.value : new Uint8Array(), store.bytes.copy, current, store.sha256);
       const content = store.content(session.head);
       const changed = store.advance(session, { ...content, files: files.set(path.value, blob) });
       if (changed) store.events.append(session, 'file.written', input.principal.principalId, { path: path.value, size: blob.size, sha256: blob.sha256, created: !current });

@@ -1,4 +1,4 @@
-import { blobOf, EMPTY_CONTENT, PersistentFileMap, validatePath, type Content, type EnvironmentSpec } from '../domain/index.js';
+import { blobOf, EMPTY_CONTENT, PersistentFileMap, validatePath, type Content, type EnvironmentSpec, type Sha256Hex } from '../domain/index.js';
 import { failure, success, type Result } from '../http/respond.js';
 import { base64ToBytes } from '../http/base64.js';
 import { LIMITS } from '../http/request-body.js';
@@ -16,9 +16,9 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 /**
  * Builds a new session's content from the create request, checking every file first: a bad path
  * (400 invalid-path), bad base64 or a repeated path (400), a file over the limit (413), or a file
- * where another file needs a directory (409 path-collision).
+ * where another file needs a directory (409 path-collision). `hash` is the store's sha256.
  */
-export function initialContent(files: readonly InitialFile[], environmentSpec: EnvironmentSpec | undefined): Result<Content> {
+export function initialContent(files: readonly InitialFile[], environmentSpec: EnvironmentSpec | undefined, hash: Sha256Hex): Result<Content> {
   let map = PersistentFileMap.EMPTY;
   const seen = new Set<string>();
   let collision: string | undefined;
@@ -39,7 +39,7 @@ export function initialContent(files: readonly InitialFile[], environmentSpec: E
     // A collision is a state conflict (409): it is answered only once every file passed the 400 checks.
     if (collision === undefined && map.collidesWith(file.path)) collision = file.path;
     // The bytes were made here and nobody else holds them: the blob takes them without a copy.
-    map = map.set(file.path, blobOf(bytes));
+    map = map.set(file.path, blobOf(bytes, hash));
   }
   if (collision !== undefined) return failure('path-collision', `${collision} would be both a file and a directory.`);
   return success({ ...EMPTY_CONTENT, files: map, environmentSpec: environmentSpec ?? null });

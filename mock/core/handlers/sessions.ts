@@ -115,7 +115,7 @@ export function sessionHandlers(store: Store): Record<string, OperationHandler> 
       const body = jsonBody<CreateBody>(input);
       const checked = checkSessionFields(body);
       if (!checked.ok) return problemFrom(checked);
-      const content = initialContent(body.files ?? [], body.environmentSpec);
+      const content = initialContent(body.files ?? [], body.environmentSpec, store.sha256);
       if (!content.ok) return problemFrom(content);
       const root = store.graph.append([], content.value);
       const session = newSession(store, requestedFields(body), {

@@ -1,4 +1,4 @@
-import { isJsonContentType } from '../../../contract/index.js';
+import { isJsonContentType } from '../../../contract/portable.js';
 
 /**
  * The mock core's transport-agnostic request and response. Adapters (node:http, tests, a future
@@ -27,6 +27,8 @@ export interface MockResponse {
   readonly body?: string | Uint8Array;
   /** The `code` of a problem+json body the mock built, so logs need not parse the body again. Never sent. */
   readonly problemCode?: string;
+  /** Set when the response was stored under its `Idempotency-Key` (a retry replays it). Never sent. */
+  readonly remembered?: boolean;
   /** Set instead of `body` on a response that stays open (server-sent events); the adapter writes it out. */
   readonly stream?: MockStream;
 }

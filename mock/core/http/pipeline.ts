@@ -1,5 +1,5 @@
-import type { Contract, OperationSpec, ValidParameters } from '../../../contract/index.js';
-import { sha256Hex } from '../domain/index.js';
+import type { Contract, OperationSpec, ValidParameters } from '../../../contract/portable.js';
+import type { Sha256Hex } from '../domain/index.js';
 import { bytesToBase64 } from './base64.js';
 import type { IdempotencyTable } from './idempotency-table.js';
 import type { MockRequest, MockResponse } from './messages.js';
@@ -34,6 +34,8 @@ export interface PipelineParts {
   readonly handlers: Readonly<Partial<Record<string, OperationHandler>>>;
   /** Replayable responses by principal and `Idempotency-Key`, kept 24 h; owned by the core instance. */
   readonly idempotency: IdempotencyTable;
+  /** The core's sha256, for request fingerprints. */
+  readonly sha256: Sha256Hex;
 }
 
 /** Shared by every request without a query string; nothing writes to it. */
@@ -77,12 +79,12 @@ export function createPipeline(parts: PipelineParts): (request: MockRequest) => 
     const input: HandlerInput = { operation, principal: principal as Principal, params: params.value, body: body.value, request };
     const key = request.method === 'POST' ? request.headers['idempotency-key'] : undefined;
     if (key === undefined) return handler(input);
-    return replayOrRun(parts.idempotency, `${input.principal.principalId}\u0000${key}`, fingerprint(request), () => handler(input));
+    return replayOrRun(parts.idempotency, `${input.principal.principalId}\u0000${key}`, fingerprint(request, parts.sha256), () => handler(input));
   };
 }
 
-function fingerprint(request: MockRequest): string {
-  return sha256Hex(new TextEncoder().encode(`${request.method}\u0000${request.url}\u0000${bytesToBase64(request.body ?? new Uint8Array())}`));
+function fingerprint(request: MockRequest, sha256: Sha256Hex): string {
+  return sha256(new TextEncoder().encode(`${request.method}\u0000${request.url}\u0000${bytesToBase64(request.body ?? new Uint8Array())}`));
 }
 
 function replayOrRun(store: IdempotencyTable, key: string, print: string, run: () => MockResponse): MockResponse {
@@ -93,6 +95,8 @@ function replayOrRun(store: IdempotencyTable, key: string, print: string, run: (
   }
   const response = run();
   // Server faults are not remembered, so a retry after one can still succeed.
-  if (response.status < 500) store.set(key, print, response);
-  return response;
+  if (response.status >= 500) return response;
+  store.set(key, print, response);
+  // A remembered refusal is state too (a retry replays it), so exports and journals keep it.
+  return { ...response, remembered: true };
 }

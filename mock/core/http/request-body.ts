@@ -1,4 +1,4 @@
-import { essence, isJsonMediaType, type ContentTypeCheck, type Contract, type OperationSpec } from '../../../contract/index.js';
+import { essence, isJsonMediaType, type ContentTypeCheck, type Contract, type OperationSpec } from '../../../contract/portable.js';
 import { failure, success, type Result } from './respond.js';
 
 /** Request body limits, from the contract's prose (contract/README.md, "Limits"). */

@@ -1,4 +1,4 @@
-import { ERROR_CODES, problemType, type ErrorCode, type ValidationIssue } from '../../../contract/index.js';
+import { ERROR_CODES, problemType, type ErrorCode, type ValidationIssue } from '../../../contract/portable.js';
 import type { MockResponse } from './messages.js';
 
 /** A JSON response with the given status and extra headers. */

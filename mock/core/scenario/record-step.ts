@@ -1,4 +1,4 @@
-import { isJsonContentType } from '../../../contract/index.js';
+import { isJsonContentType } from '../../../contract/portable.js';
 import { bytesToBase64 } from '../http/base64.js';
 import type { MockRequest, MockResponse } from '../http/messages.js';
 import type { ScenarioStep } from './scenario.js';
@@ -40,13 +40,16 @@ export function recordChange(request: MockRequest, status: number, tokenOf: (aut
 }
 
 /**
- * Whether a request/response pair is an accepted change worth replaying: not a read, not a
- * rejection, not an idempotent replay (which changed nothing). Exports are the fixture's steps
- * plus these, so an exported state is always one the API can reach.
+ * Whether a request/response pair is a change worth replaying: an accepted write, or a refused
+ * one whose answer an `Idempotency-Key` remembers; not a read, not an idempotent replay (which
+ * changed nothing). Exports are the fixture's steps plus these, so an exported state is always
+ * one the API can reach.
  */
 export function isRecordedChange(request: MockRequest, response: MockResponse): boolean {
   if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return false;
-  return response.status < 400 && response.headers['idempotent-replayed'] === undefined;
+  if (response.headers['idempotent-replayed'] !== undefined) return false;
+  // A refusal under an Idempotency-Key is remembered, and a retry after a restart must replay it.
+  return response.status < 400 || response.remembered === true;
 }
 
 /** An accepted JSON body parsed already, so it is valid; should that ever not hold, it goes out as bytes. */

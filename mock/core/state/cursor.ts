@@ -1,4 +1,4 @@
-import { sha256Hex } from '../domain/sha256.js';
+import { sha256Hex, type Sha256Hex } from '../domain/sha256.js';
 import { fromBase64Url, toBase64Url } from '../http/base64.js';
 
 /** The longest cursor a client may send back (contract/README.md §7 Limits: 1–512 characters). */
@@ -22,12 +22,14 @@ export class CursorCodec {
    */
   private readonly longKeys = new Map<string, (string | number)[]>();
 
+  constructor(private readonly sha256: Sha256Hex = sha256Hex) {}
+
   /** The cursor that resumes after `key`. */
   encode(key: readonly (string | number)[]): string {
     const json = JSON.stringify(key);
     const plain = toBase64Url(json);
     if (plain.length <= MAX_CURSOR_LENGTH) return plain;
-    const digest = sha256Hex(new TextEncoder().encode(json));
+    const digest = this.sha256(new TextEncoder().encode(json));
     this.longKeys.set(digest, [...key]);
     return `${DIGEST_MARK}${digest}`;
   }

@@ -1,4 +1,4 @@
-import type { ContractComponents } from '../../../contract/index.js';
+import type { ContractComponents } from '../../../contract/portable.js';
 import type { IdFactory, MonotonicClock } from './ids.js';
 import type { SessionRecord } from './session-record.js';
 

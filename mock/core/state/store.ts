@@ -1,4 +1,4 @@
-import { ByteSlab, contentEquals, EMPTY_CONTENT, RevisionGraph, type Content } from '../domain/index.js';
+import { ByteSlab, contentEquals, EMPTY_CONTENT, RevisionGraph, sha256Hex, type Content, type Sha256Hex } from '../domain/index.js';
 import { CacheBook } from './cache-book.js';
 import { CursorCodec } from './cursor.js';
 import { EventLog } from './event-log.js';
@@ -24,7 +24,9 @@ export class Store {
   /** Where written file contents and list summaries are kept (small ones share buffers). */
   readonly bytes = new ByteSlab();
   /** Page cursors (and the few keys too long to travel inside one). */
-  readonly cursors = new CursorCodec();
+  readonly cursors: CursorCodec;
+  /** The core's sha256: the portable one unless the adapter injected a faster one. */
+  readonly sha256: Sha256Hex;
   /** Every session's event log (contract §13): handlers append, the events route reads. */
   readonly events: EventLog;
   /** Review notes, decisions and tool output beside each session (contract §13); none of them is content. */
@@ -33,7 +35,9 @@ export class Store {
   readonly cache = new CacheBook();
   private readonly byTag = new Map<string, SessionRecord[]>();
 
-  constructor(now?: () => number) {
+  constructor(now?: () => number, sha256: Sha256Hex = sha256Hex) {
+    this.sha256 = sha256;
+    this.cursors = new CursorCodec(sha256);
     this.clock = new MonotonicClock(now);
     this.graph = new RevisionGraph(() => this.ids.next('rev'));
     this.events = new EventLog(this.ids, this.clock);

@@ -1,4 +1,13 @@
-import { MAX_REQUEST_BYTES, type BodyLimit } from './node-adapter.js';
+/**
+ * How much body the mock buffers per request: the same in every adapter (node:http, fetch, MSW),
+ * so a body refused by one is refused by all.
+ */
+
+/** Bodies above this are refused while streaming, before they are buffered (413), unless a `BodyLimit` says otherwise. */
+export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+
+/** The most body bytes to buffer for a request, by method and raw URL. */
+export type BodyLimit = (method: string, url: string) => number;
 
 /**
  * The most a `PUT /__admin/state` body may hold: 256 MiB. An export carries every file of every
