@@ -745,7 +745,7 @@ export interface components {
              * @default utf8
              * @enum {string}
              */
-            encoding: "utf8" | "base64";
+            encoding?: "utf8" | "base64";
         };
         CreateSessionRequest: {
             title?: components["schemas"]["Title"];
@@ -857,7 +857,7 @@ export interface components {
             sourceSessionId: components["schemas"]["Id"];
             strategy?: components["schemas"]["MergeStrategy"];
             /** @default false */
-            retireSource: boolean;
+            retireSource?: boolean;
             expectedRevision?: components["schemas"]["RevisionId"];
         };
         MergeFromRequest: {
@@ -900,7 +900,7 @@ export interface components {
         };
         GenerateEnvironmentSpecRequest: {
             /** @default false */
-            apply: boolean;
+            apply?: boolean;
         };
         GeneratedEnvironmentSpec: {
             spec: components["schemas"]["EnvironmentSpec"];

@@ -5,6 +5,7 @@ import type { IdempotencyTable } from './idempotency-table.js';
 import type { MockRequest, MockResponse } from './messages.js';
 import { parseRequestBody, type ParsedBody } from './request-body.js';
 import { problem, problemFrom } from './respond.js';
+import { routeNotFoundDetail } from './route-hint.js';
 
 /** Who is calling: resolved from the bearer token (or the default principal with auth off). */
 export interface Principal {
@@ -56,7 +57,7 @@ export function createPipeline(parts: PipelineParts): (request: MockRequest) => 
   return (request) => {
     const { pathname, query } = splitUrl(request.url);
     const match = contract.routes.match(request.method, pathname);
-    if (match.kind === 'not-found') return problem('route-not-found', `No route ${request.method} ${pathname}.`);
+    if (match.kind === 'not-found') return problem('route-not-found', routeNotFoundDetail(request.method, pathname));
     if (match.kind === 'method-not-allowed') {
       return problem('method-not-allowed', `${request.method} is not allowed here; use ${match.allow.join(', ')}.`, { headers: { allow: match.allow.join(', ') } });
     }
