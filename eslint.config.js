@@ -58,4 +58,13 @@ export default tseslint.config(
   },
   // Spectral loads its custom functions as plain JS, outside the TypeScript project.
   { files: ['eslint.config.js', 'contract/spectral/**/*.js'], ...tseslint.configs.disableTypeChecked },
+  // The admin UI is plain browser JS served as written (mock/ui/), outside the TypeScript project.
+  { files: ['mock/ui/**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['mock/ui/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(['document', 'window', 'globalThis', 'fetch', 'setTimeout', 'URL', 'Blob', 'TextDecoder', 'CSS', 'dagre'].map((name) => [name, 'readonly'])),
+    },
+  },
 );

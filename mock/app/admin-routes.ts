@@ -2,6 +2,8 @@ import type { Contract } from '../../contract/portable.js';
 import { json, problem, empty } from '../core/http/respond.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import type { MockCore } from '../core/mock-core.js';
+import { handleAdminUi, type UiAssets } from './admin-ui-routes.js';
+import { handleAdminView, VIEW_ENDPOINTS } from './admin-view-routes.js';
 import { changeKeptClock, parseClockChange, storageFailed } from './admin-clock.js';
 import { validateFaults, type FaultSettings } from './faults.js';
 import type { RequestLog } from './request-log.js';
@@ -25,6 +27,8 @@ const ENDPOINTS = {
   'GET /__admin/clock': 'The clock every timestamp and cache TTL reads: { now, frozen, offsetMs }.',
   'PUT /__admin/clock': 'One of { freeze: true | false }, { set: "<ISO-8601>" }, { advanceSeconds: N } or { advanceMs: N }; never backwards (409 clock-backwards).',
   'DELETE /__admin/requests': 'Clear the request log.',
+  ...VIEW_ENDPOINTS,
+  'GET /__admin/ui': 'The admin UI (a page for a browser): sessions, lineage graph, files and diffs, request log, faults, state.',
 } as const;
 
 function parseJson(request: MockRequest): { ok: true; value: unknown } | { ok: false; response: MockResponse } {
@@ -52,9 +56,9 @@ function allowedMethods(path: string): string[] {
 
 /**
  * Answers `/__admin/...`: outside the contract, documented in README.md. `contract` says which
- * operationIds a fault rule may name.
+ * operationIds a fault rule may name; `ui` holds the admin UI's files when the adapter loaded them.
  */
-export function handleAdmin(core: MockCore, state: AdminState, request: MockRequest, contract: Pick<Contract, 'operations'>): MockResponse {
+export function handleAdmin(core: MockCore, state: AdminState, request: MockRequest, contract: Pick<Contract, 'operations'>, ui?: UiAssets): MockResponse {
   const url = new URL(request.url, 'http://mock.local');
   const path = url.pathname.replace(/\/$/, '');
   // HEAD is GET without the body, for readiness probes (`wait-on` sends HEAD). node:http drops a
@@ -108,6 +112,8 @@ export function handleAdmin(core: MockCore, state: AdminState, request: MockRequ
       state.log.clear();
       return empty(204);
     default: {
+      const read = handleAdminView(core, request.method, path) ?? handleAdminUi(ui, request.method, path);
+      if (read) return read;
       const known = allowedMethods(path);
       if (known.length > 0) {
         const allow = known.join(', ');

@@ -3,6 +3,7 @@ import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
 import { adminRefusal, type AdminAccess } from './admin-access.js';
 import { handleAdmin, type AdminState } from './admin-routes.js';
+import type { UiAssets } from './admin-ui-routes.js';
 import type { StorageResult } from '../core/journal/journal-sink.js';
 import type { MockCore } from '../core/mock-core.js';
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.js';
@@ -28,6 +29,8 @@ export interface MockAppOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
   readonly logCapacity?: number;
+  /** The admin UI's files (`GET /__admin/ui`); the node server loads them, a bare app has none. */
+  readonly ui?: UiAssets;
 }
 
 /** The core plus what a running mock adds: admin API, faults, latency, CORS and the request log. */
@@ -85,7 +88,7 @@ export function createMockApp(options: MockAppOptions): MockApp {
       if (refused) return refused;
       // The core answers an unread body in its check order; the admin routes would read it as empty.
       if (request.bodyOverLimit !== undefined) return problem('content-too-large', `A request body may hold at most ${request.bodyOverLimit} bytes here.`);
-      return handleAdmin(options.core, admin, request, options.contract);
+      return handleAdmin(options.core, admin, request, options.contract, options.ui);
     }
     const { latency } = admin.faults;
     if (!latency) return respond(request);

@@ -38,6 +38,8 @@ export interface Instance {
   readonly changes: ChangeLog;
   /** This state's event logs; closed when a reset or an import replaces the state, which ends its streams. */
   readonly events: EventLog;
+  /** The store itself, for read-only views (the admin API's `adminView`); handlers are its only writers. */
+  readonly store: Store;
 }
 
 function principalOf(entry: ScenarioPrincipal): Principal {
@@ -103,7 +105,7 @@ export function instantiate(options: MockCoreOptions, clock: ControllableClock, 
   const pipeline = authOff ? createPipeline({ ...parts, authenticate: () => fallback }) : byTokenPipeline;
   // With auth off a change is recorded as the default principal's, which is who made it.
   const recordedToken = authOff ? (): undefined => undefined : tokenOf;
-  return { scenario, times: replayed.times, pipeline, recordedToken, changes, events: store.events };
+  return { scenario, times: replayed.times, pipeline, recordedToken, changes, events: store.events, store };
 }
 
 /** A scenario step with the instant it ran at, as an export writes it. */

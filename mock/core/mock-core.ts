@@ -14,6 +14,7 @@ import { STORED, type JournalSink, type StorageResult } from './journal/journal-
 import { exportName } from './scenario/export-name.js';
 import { isRecordedChange, recordChange, toScenarioStep } from './scenario/record-step.js';
 import type { Scenario } from './scenario/scenario.js';
+import { adminViewOf, type AdminView } from './state/admin-view.js';
 import { ControllableClock } from './state/controllable-clock.js';
 import type { Store } from './state/store.js';
 
@@ -83,6 +84,8 @@ export interface MockCore {
    * freezes, sets and advances it. Reset and import keep it, as they keep faults.
    */
   readonly clock: ControllableClock;
+  /** A read-only view of the current state (every tenant, deleted sessions, the revision DAG) for the admin API. */
+  adminView(): AdminView;
   /** How many event streams follow the state now (tests check that a dropped client released its own). */
   eventSubscribers(): number;
 }
@@ -166,6 +169,7 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     },
     persistClock: () => sink?.append(clockFrame(clock.setting())) ?? STORED,
     eventSubscribers: () => current.events.subscriberCount(),
+    adminView: () => adminViewOf(current.store),
     tokens() {
       const { principals, defaultToken } = current.scenario;
       return principals.map((p) => ({ token: p.token, principalId: p.principalId, tenantId: p.tenantId, admin: p.admin === true, default: p.token === defaultToken }));

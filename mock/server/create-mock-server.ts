@@ -18,6 +18,7 @@ import { createHttpServer } from './http-server.js';
 import { requestListener } from './node-adapter.js';
 import { openStateDir, type OpenStateDir, type StateDirOptions } from './state-dir/open-state-dir.js';
 import { DEFAULT_HEARTBEAT_MS, OpenStreams } from './stream-writer.js';
+import { loadUiAssets } from './ui-assets.js';
 
 /** Options of `createMockServer`; every one has a default that suits a test suite. */
 export interface MockServerOptions {
@@ -82,7 +83,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     throw error;
   }
   const hosts = hostPolicy(bindHost, options.allowedHosts);
-  const app = createMockApp({ core, contract, cors: options.cors, hosts, admin, latency: options.latency, onRequest: options.onRequest });
+  const ui = admin.kind === 'off' ? undefined : loadUiAssets();
+  const app = createMockApp({ core, contract, cors: options.cors, hosts, admin, latency: options.latency, onRequest: options.onRequest, ui });
   // Servers declare themselves in `Server: name/version`; the conformance suite's certificates record it.
   const headers = { server: `session-mock/${toolkitVersion()}` };
   // Slow or stuck clients must not hold sockets forever: createHttpServer's timeouts see to that.
