@@ -45,7 +45,7 @@ describe('the packed tarball', () => {
   test('ships the build, the contract and the demo fixtures, and no tests, test support, benches, browser tests or source maps', async () => {
     const files = new Set(packed.files);
     const targets = [...Object.values(manifest.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t as Record<string, string>))), ...Object.values(manifest.bin)];
-    const needed = ['contract/openapi.yaml', 'fixtures/scenario.schema.json', 'dist/contract/generated/openapi.d.ts', 'README.md', 'CHANGELOG.md', ...(await filesUnder('fixtures/demo')), ...targets.map((t) => t.replace(/^\.\//, ''))];
+    const needed = ['contract/openapi.yaml', 'fixtures/scenario.schema.json', 'mock/ui/index.html', 'dist/contract/generated/openapi.d.ts', 'README.md', 'CHANGELOG.md', ...(await filesUnder('fixtures/demo')), ...targets.map((t) => t.replace(/^\.\//, ''))];
     expect(needed.filter((f) => !files.has(f))).toEqual([]);
     const unwanted = packed.files.filter((f) => /\.test\.|test-support\/|^dist\/(bench|browser)\/|^dist\/contract\/checks\/|\.map$/.test(f) || (/\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('fixtures/')));
     expect(unwanted).toEqual([]);
@@ -105,8 +105,12 @@ describe('installed into an empty project', () => {
       await mock?.stop();
     });
 
-    test('answers: the admin API and the demo sessions', async () => {
+    test('answers: the admin API, its UI and the demo sessions', async () => {
       expect((await fetch(`${mock.url}/__admin`)).status).toBe(200);
+      // The UI's files and its layout library come from the installed package.
+      const ui = await fetch(`${mock.url}/__admin/ui`);
+      expect([ui.status, ui.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+      expect((await fetch(`${mock.url}/__admin/ui/dagre.min.js`)).status).toBe(200);
       const sessions = await fetch(`${mock.url}/v1/sessions`, { headers: { authorization: 'Bearer demo-bea' } });
       expect(sessions.status).toBe(200);
       expect(((await sessions.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);

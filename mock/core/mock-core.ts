@@ -16,6 +16,7 @@ import { isRecordedChange, recordChange, toScenarioStep } from './scenario/recor
 import type { Scenario } from './scenario/scenario.js';
 import { adminViewOf, type AdminView } from './state/admin-view.js';
 import { ControllableClock } from './state/controllable-clock.js';
+import type { EventRecord } from './state/event-log.js';
 import type { Store } from './state/store.js';
 
 /** Options of {@link createMockCore}. */
@@ -86,6 +87,11 @@ export interface MockCore {
   readonly clock: ControllableClock;
   /** A read-only view of the current state (every tenant, deleted sessions, the revision DAG) for the admin API. */
   adminView(): AdminView;
+  /**
+   * Every session's events from now on, for the admin UI: `onEnd` once the state is replaced
+   * (reset, import), after which a new call follows the new state. Returns the unsubscribe.
+   */
+  followAllEvents(onEvent: (event: EventRecord) => void, onEnd: () => void): () => void;
   /** How many event streams follow the state now (tests check that a dropped client released its own). */
   eventSubscribers(): number;
 }
@@ -170,6 +176,7 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     persistClock: () => sink?.append(clockFrame(clock.setting())) ?? STORED,
     eventSubscribers: () => current.events.subscriberCount(),
     adminView: () => adminViewOf(current.store),
+    followAllEvents: (onEvent, onEnd) => current.events.subscribeAll(onEvent, onEnd),
     tokens() {
       const { principals, defaultToken } = current.scenario;
       return principals.map((p) => ({ token: p.token, principalId: p.principalId, tenantId: p.tenantId, admin: p.admin === true, default: p.token === defaultToken }));

@@ -51,6 +51,8 @@ function idBefore(a: string, b: string): boolean {
 export class EventLog {
   private readonly bySession = new Map<string, EventRecord[]>();
   private readonly listeners = new Map<string, Set<Subscription>>();
+  /** Subscriptions to every session's events (the admin UI's feed), told after each session's own. */
+  private readonly everywhere = new Set<Subscription>();
   private closed = false;
   /** While a change waits to be made durable: the deliveries it would make, in order. */
   private held: (() => void)[] | null = null;
@@ -93,6 +95,7 @@ export class EventLog {
   private deliver(event: EventRecord): void {
     const subscriptions = this.listeners.get(event.sessionId);
     if (subscriptions) for (const s of [...subscriptions]) s.listener(event);
+    for (const s of this.everywhere) s.listener(event);
     if (event.type === 'session.deleted') this.endAll(event.sessionId);
   }
 
@@ -159,15 +162,32 @@ export class EventLog {
     };
   }
 
+  /**
+   * Calls `listener` with every event of every session from now on (no backlog), and `ended` when
+   * the log is closed (reset, import). Returns the function that unsubscribes.
+   */
+  subscribeAll(listener: EventListener, ended: () => void = NOTHING): () => void {
+    if (this.closed) {
+      ended();
+      return NOTHING;
+    }
+    const subscription: Subscription = { listener, ended };
+    this.everywhere.add(subscription);
+    return () => void this.everywhere.delete(subscription);
+  }
+
   /** Ends every subscription, now and later: the state they watch was replaced (reset, import). */
   close(): void {
     this.closed = true;
     for (const sessionId of [...this.listeners.keys()]) this.endAll(sessionId);
+    const everywhere = [...this.everywhere];
+    this.everywhere.clear();
+    for (const s of everywhere) s.ended();
   }
 
   /** How many subscriptions are open (tests check that a dropped stream released its own). */
   subscriberCount(): number {
-    let count = 0;
+    let count = this.everywhere.size;
     for (const set of this.listeners.values()) count += set.size;
     return count;
   }
