@@ -106,7 +106,10 @@ describe('/__admin/ui in Chromium', () => {
 
   it('shows a change made through the public API without a reload: a new fork and its file', async () => {
     const web = (await sessions()).find((s) => s.title === 'Acme web app');
+    const seenBefore = (await page.evaluate(() => (globalThis as any).adminUi.eventsSeen)) as number;
     const fork = await api('POST', `/v1/sessions/${web.id}/fork`, { title: 'Forked while the UI watches' });
+    // The page hears of it over GET /__admin/events (a fork writes events to both sessions).
+    await expect.poll(() => page.evaluate(() => (globalThis as any).adminUi.eventsSeen), POLL).toBeGreaterThan(seenBefore);
     await page.locator(`tr[data-session-id="${fork.id}"]`).waitFor();
     await page.locator(`[data-node-id="ses:${fork.id}"]`).waitFor();
     expect(await page.locator(`[data-fork="${fork.id}"]`).getAttribute('data-edge-kind')).toBe('head');

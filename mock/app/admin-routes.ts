@@ -3,6 +3,7 @@ import { json, problem, empty } from '../core/http/respond.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import type { MockCore } from '../core/mock-core.js';
 import { handleAdminUi, type UiAssets } from './admin-ui-routes.js';
+import { adminEvents } from './admin-events.js';
 import { handleAdminView, VIEW_ENDPOINTS } from './admin-view-routes.js';
 import { changeKeptClock, parseClockChange, storageFailed } from './admin-clock.js';
 import { validateFaults, type FaultSettings } from './faults.js';
@@ -28,6 +29,7 @@ const ENDPOINTS = {
   'PUT /__admin/clock': 'One of { freeze: true | false }, { set: "<ISO-8601>" }, { advanceSeconds: N } or { advanceMs: N }; never backwards (409 clock-backwards).',
   'DELETE /__admin/requests': 'Clear the request log.',
   ...VIEW_ENDPOINTS,
+  'GET /__admin/events': 'Every session\'s events as they happen (text/event-stream, unnamed events, no backlog); ends on reset and import.',
   'GET /__admin/ui': 'The admin UI (a page for a browser): sessions, lineage graph, files and diffs, request log, faults, state.',
 } as const;
 
@@ -102,6 +104,8 @@ export function handleAdmin(core: MockCore, state: AdminState, request: MockRequ
     }
     case 'GET /__admin/clock':
       return json(200, core.clock.status());
+    case 'GET /__admin/events':
+      return adminEvents(core, head);
     case 'PUT /__admin/clock': {
       const body = parseJson(request);
       if (!body.ok) return body.response;

@@ -1,4 +1,4 @@
-// The admin UI: polls the admin read routes every second and redraws what changed (sessions by
+// The admin UI: follows GET /__admin/events, polls the admin read routes every second, and redraws what changed (sessions by
 // tenant, the lineage graph, the request log, the faults); the file view follows the selection.
 import { wireControls, renderFaults, renderRequests } from './controls.js';
 import { getJson, h, problemText, replace, setOptions } from './dom.js';
@@ -131,11 +131,32 @@ function loop() {
   }).finally(() => setTimeout(loop, POLL_MS));
 }
 
+/**
+ * Every session's events (GET /__admin/events): a change made through the API redraws at once,
+ * not at the next poll. Bursts of events fold into one read. EventSource reconnects by itself
+ * after a reset or an import ends the stream; the poll stays for the request log and faults.
+ */
+let eventsSeen = 0;
+let redrawSoon = false;
+function followEvents() {
+  const source = new EventSource('/__admin/events');
+  source.onmessage = () => {
+    eventsSeen += 1;
+    if (redrawSoon) return;
+    redrawSoon = true;
+    setTimeout(() => {
+      redrawSoon = false;
+      poll().catch(() => undefined);
+    }, 30);
+  };
+}
+
 $('lineage-tenant').addEventListener('change', () => renderLineage());
 $('files-session').addEventListener('change', () => selectSession($('files-session').value));
 $('files-revision').addEventListener('change', () => { delete $('files-compare').dataset.chosen; renderFilePickers(); });
 $('files-compare').addEventListener('change', () => { $('files-compare').dataset.chosen = $('files-compare').value; renderFilePickers(); });
 wireControls(refreshNow, status);
 loop();
-// For tests and the curious: what the page last read.
-globalThis.adminUi = { get lineage() { return lineage; }, getJson };
+followEvents();
+// For tests and the curious: what the page last read, and how many events it was told of.
+globalThis.adminUi = { get lineage() { return lineage; }, get eventsSeen() { return eventsSeen; }, getJson };

@@ -1,0 +1,39 @@
+/**
+ * `GET /__admin/events`: every session's events as they happen, one server-sent event each, for
+ * the admin UI (it redraws on each instead of waiting for its next poll). Admin-only like the
+ * rest of /__admin: no bearer token, so a page's `EventSource` can follow it. Unnamed events
+ * (`data:` only), so `EventSource.onmessage` gets them all; the stream ends when the state is
+ * replaced (reset, import) and EventSource reconnects to the new one by itself.
+ */
+import { KEEP_ALIVE } from '../core/handlers/event-stream.js';
+import type { MockResponse } from '../core/http/messages.js';
+import type { MockCore } from '../core/mock-core.js';
+
+export function adminEvents(core: Pick<MockCore, 'followAllEvents'>, head: boolean): MockResponse {
+  const headers = { 'content-type': 'text/event-stream', 'cache-control': 'no-store' };
+  if (head) return { status: 200, headers };
+  return {
+    status: 200,
+    headers,
+    stream: {
+      keepAlive: KEEP_ALIVE,
+      open(sink) {
+        let open = true;
+        const stop = core.followAllEvents(
+          (event) => sink.write(`id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`),
+          () => {
+            if (!open) return;
+            open = false;
+            sink.end();
+          },
+        );
+        // An opening comment, so a client sees the stream live before the first event.
+        sink.write(': following every session\n\n');
+        return () => {
+          open = false;
+          stop();
+        };
+      },
+    },
+  };
+}
