@@ -43,7 +43,7 @@ export default tseslint.config(
   {
     // The core and what it reaches run in browsers and workers too (issue #14 §1): no Node builtin,
     // with or without `node:`, and the contract only through its portable entry (contract/index.ts
-    // reads the YAML from disk). mock/core/platform-imports.test.ts checks the whole import graph.
+    // reads the YAML from disk). test/core-platform.test.ts checks the whole import graph.
     files: ['mock/core/**/*.ts', 'mock/app/**/*.ts', 'mock/fetch/**/*.ts', 'mock/msw/**/*.ts', 'mock/fixtures/scenario-check.ts', 'fixtures/generated/**/*.ts', 'contract/portable.ts', 'contract/bundled-contract.ts', 'contract/src/**/*.ts'],
     ignores: ['**/*.test.ts', 'contract/src/load-document.ts'],
     rules: {

@@ -14,6 +14,7 @@ import { startChildServer, type ChildServer } from './child-server.js';
 import { compareTargets } from './compare-targets.js';
 import { describePlacement, pinThisProcess, planPlacement, serverCommand, type Placement } from './cpu-placement.js';
 import { freePort } from './free-port.js';
+import { positive } from './options.js';
 import { MIXED_CYCLE, mixedWorkload } from './workloads.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,11 +46,11 @@ async function main(): Promise<void> {
     servers.push(await startBuild('now', ROOT, extra, placement));
     const [before, now] = servers as [ChildServer, ChildServer];
     const requests = mixedWorkload('demo-ana');
-    const connections = Number(values.connections);
+    const connections = Math.round(positive(values.connections, 'connections'));
     const target = (server: ChildServer) => ({ url: server.url, requests, connections, pid: server.pid });
     const compared = await compareTargets(
       { before: target(before), now: target(now) },
-      { warmupSeconds: 1, durationSeconds: Number(values.duration), rounds: Number(values.rounds), onStep: (m) => void process.stderr.write(`bench:builds: ${m}\n`) },
+      { warmupSeconds: 1, durationSeconds: positive(values.duration, 'duration'), rounds: Math.round(positive(values.rounds, 'rounds')), onStep: (m) => void process.stderr.write(`bench:builds: ${m}\n`) },
     );
     console.log(`${new Date().toISOString()}, node ${process.version}, ${describePlacement(placement)}; mixed workload: ${MIXED_CYCLE}; ${connections} connections`);
     for (const [name, result] of Object.entries(compared.results)) {

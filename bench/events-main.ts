@@ -23,17 +23,13 @@ import { processCpuTimes, type CpuTimes } from './process-cpu.js';
 import { runLoad, summarizeRuns, warmUp, type LoadRun, type LoadTarget } from './run-load.js';
 import { openLatencyProbe, openStreamPool } from './sse-clients.js';
 import { startFanoutFloor, startMock } from './targets.js';
+import { positive } from './options.js';
 
 const TOKEN = 'demo-ana';
 type Side = 'without' | 'with';
 type FloorSide = 'floorWithout' | 'floorWith';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function positive(value: string, name: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${value}`);
-  return Math.round(n);
-}
 
 /** Resident memory of a process in bytes, from /proc; null where it is not readable. */
 function rssBytes(pid: number | undefined): number | null {
@@ -67,8 +63,8 @@ async function main(): Promise<void> {
       rate: { type: 'string' },
     },
   });
-  const overallRate = values.rate === undefined ? undefined : positive(values.rate, 'rate');
-  const [duration, rounds, warmup, connections, streams, sessions] = (['duration', 'rounds', 'warmup', 'connections', 'streams', 'sessions'] as const).map((k) => positive(values[k], k)) as [number, number, number, number, number, number];
+  const overallRate = values.rate === undefined ? undefined : Math.round(positive(values.rate, 'rate'));
+  const [duration, rounds, warmup, connections, streams, sessions] = (['duration', 'rounds', 'warmup', 'connections', 'streams', 'sessions'] as const).map((k) => Math.round(positive(values[k], k))) as [number, number, number, number, number, number];
   const placement = pinThisProcess(planPlacement(!values['no-pin']));
   const log = (message: string): void => void process.stderr.write(`bench:events: ${message}\n`);
   const servers: ChildServer[] = [];

@@ -25,17 +25,13 @@ import { formatReport, type BenchReport, type BenchSettings } from './report.js'
 import type { LoadTarget } from './run-load.js';
 import { startCeiling, startMock, startPrism } from './targets.js';
 import { MIXED_CYCLE, mixedWorkload, sessionDetailWorkload } from './workloads.js';
+import { positive } from './options.js';
 
 /** The demo fixtures' acme tenant admin: sees every acme session. */
 const TOKEN = 'demo-ana';
 
 const errors: string[] = [];
 
-function positive(value: string, name: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${value}`);
-  return n;
-}
 
 function parseOptions(): { settings: BenchSettings; json: string | undefined; placement: Placement } {
   const { values } = parseArgs({

@@ -17,12 +17,8 @@ import type { LoadResult } from '../run-load.js';
 import { startMock } from '../targets.js';
 import { MIXED_CYCLE, mixedWorkload } from '../workloads.js';
 import { measureJournalStartup } from './journal-startup.js';
+import { positive } from '../options.js';
 
-function positive(value: string, name: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${value}`);
-  return n;
-}
 
 const progress = (message: string): void => void process.stderr.write(`bench:state: ${message}\n`);
 

@@ -3,7 +3,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../../contract/index.js';
 import type { LogEntry } from '../app/request-log.js';
-import { contractViolations } from '../test-support/checked-core.js';
+import { sendChecked, type HttpTestRequest } from '../test-support/checked-http.js';
 import { parseReply, rawExchangeWith, type ParsedReply } from '../test-support/raw-http.js';
 import { MAX_STATE_IMPORT_BYTES } from '../app/body-limits.js';
 import { createMockServer, type MockServer } from './create-mock-server.js';
@@ -12,26 +12,7 @@ import { MAX_REQUEST_BYTES } from './node-adapter.js';
 let server: MockServer;
 
 /** Sends over HTTP and checks the answer against the contract (admin routes are outside it). */
-async function send(method: string, path: string, options: { token?: string | null; json?: unknown; body?: string | Buffer; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...options.headers };
-  const token = options.token === undefined ? 'demo-ana' : options.token;
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  let body: string | Buffer | undefined = options.body;
-  if (options.json !== undefined) {
-    body = JSON.stringify(options.json);
-    headers['content-type'] = 'application/json';
-  }
-  const response = await request(`${server.url}${path}`, { method: method as 'GET', headers, body });
-  const bytes = new Uint8Array(await response.body.arrayBuffer());
-  const flat: Record<string, string> = {};
-  for (const [k, v] of Object.entries(response.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
-  if (!path.startsWith('/__admin')) {
-    const violations = contractViolations({ method, url: path, headers }, { status: response.statusCode, headers: flat, body: bytes });
-    expect(violations, `${method} ${path}`).toEqual([]);
-  }
-  const text = new TextDecoder().decode(bytes);
-  return { status: response.statusCode, headers: flat, json: /json/.test(flat['content-type'] ?? '') && text ? (JSON.parse(text)) : undefined };
-}
+const send = (method: string, path: string, options?: HttpTestRequest) => sendChecked(server.url, method, path, options);
 
 /** A raw HTTP exchange: sends `head` (and no body) and reads the answer until the server closes. */
 async function rawExchange(target: MockServer, head: string): Promise<ParsedReply> {

@@ -1,13 +1,8 @@
 import { request } from 'undici';
-import { contractViolations } from './checked-core.js';
+import { contractViolations, type TestRequest } from './checked-core.js';
 
-/** A request as HTTP tests write it. */
-export interface HttpTestRequest {
-  readonly token?: string | null;
-  readonly json?: unknown;
-  readonly body?: string | Uint8Array;
-  readonly headers?: Record<string, string>;
-}
+/** A request as HTTP tests write it: the same fields as a core test's. */
+export type HttpTestRequest = TestRequest;
 
 /** An answer as HTTP tests read it, checked against the contract already. */
 export interface HttpTestResponse {

@@ -5,23 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../app/faults.js';
 import { sendChecked } from '../../test-support/checked-http.js';
 import { startCli, type CliProcess } from '../../test-support/cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** mulberry32: the kill moments are seeded, so a failing run can be told apart from a flaky one. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What the clients sent and what the mock acknowledged, over every round. */
 const sentTitles = new Set<string>();
@@ -97,7 +86,8 @@ async function checkRestored(mock: CliProcess): Promise<void> {
 
 describe('session-mock --state-dir under SIGKILL', () => {
   it('keeps every acknowledged change through five kills at random moments, and nothing half-applied', async () => {
-    const next = random(20261203);
+    // Seeded, so a failing run can be told apart from a flaky one.
+    const next = seededRandom(20261203);
     for (let round = 0; round < 5; round += 1) {
       const mock = await startCli(['--port', '0', '--state-dir', dir]);
       await checkRestored(mock);

@@ -75,7 +75,7 @@ export class JournalFile implements JournalSink {
     this.syncDirectory();
     this.closeFd();
     this.length = length;
-    this.broken = 'the journal was replaced';
+    // Reopens the new file now; should that fail, the next append tries again (fd is null).
     this.heal();
     return STORED;
   }

@@ -4,6 +4,7 @@
  * and the npm packages under both). File systems, sockets and node:crypto are adapters' jobs; an
  * adapter that has a faster sha256 injects it (`MockCoreOptions.sha256`). ESLint says the same
  * per file (`no-restricted-imports` in eslint.config.js); this test checks the whole graph.
+ * It needs Node itself (esbuild, a fresh `node:vm` realm), so it lives outside mock/core.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,7 +13,7 @@ import { runInNewContext } from 'node:vm';
 import { build, type BuildOptions, type BuildResult } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CORE = join(ROOT, 'mock', 'core');
 /** The core's entry, the contract with its document built in, and the MSW entry over them: what a browser bundles. */
 const ENTRIES = ['mock/core/mock-core.ts', 'contract/portable.ts', 'contract/bundled-contract.ts', 'mock/msw/index.ts'];
