@@ -37,3 +37,14 @@ export function watchedMixedWorkload(token: string, watched: readonly string[]):
     { method: 'GET', path: '/v1/sessions?limit=20', headers: { authorization: auth } },
   ];
 }
+
+/** Creates `count` sessions of one small file each (the sessions the workload writes into); their ids in order. */
+export async function createSessions(url: string, token: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const response = await fetch(`${url}/v1/sessions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: `watched ${i}`, files: [{ path: 'README.md', content: '# Watched\n' }] }) });
+    if (response.status !== 201) throw new Error(`POST /v1/sessions answered ${response.status}`);
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  return ids;
+}

@@ -17,7 +17,7 @@ import { cpus, platform, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describePlacement, pinThisProcess, planPlacement } from './cpu-placement.js';
 import type { ChildServer } from './child-server.js';
-import { WATCHED_CYCLE, watchedMixedWorkload } from './event-workload.js';
+import { createSessions, WATCHED_CYCLE, watchedMixedWorkload } from './event-workload.js';
 import { summarizeLatencies } from './percentiles.js';
 import { processCpuTimes, type CpuTimes } from './process-cpu.js';
 import { runLoad, summarizeRuns, warmUp, type LoadRun, type LoadTarget } from './run-load.js';
@@ -39,15 +39,6 @@ function rssBytes(pid: number | undefined): number | null {
   } catch {
     return null;
   }
-}
-
-async function createSessions(url: string, count: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const response = await fetch(`${url}/v1/sessions`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: `watched ${i}`, files: [{ path: 'README.md', content: '# Watched\n' }] }) });
-    ids.push(((await response.json()) as { id: string }).id);
-  }
-  return ids;
 }
 
 async function main(): Promise<void> {
@@ -74,8 +65,8 @@ async function main(): Promise<void> {
     servers.push(plain);
     const watched = await startMock(placement);
     servers.push(watched);
-    const plainIds = await createSessions(plain.url, sessions);
-    const watchedIds = await createSessions(watched.url, sessions);
+    const plainIds = await createSessions(plain.url, TOKEN, sessions);
+    const watchedIds = await createSessions(watched.url, TOKEN, sessions);
     const rssBefore = rssBytes(watched.pid);
     log(`opening ${streams} streams on ${sessions} sessions`);
     const pool = await openStreamPool(watched.url, TOKEN, watchedIds, Math.ceil(streams / sessions));
