@@ -74,17 +74,18 @@ export function storageFailed(detail: string): MockResponse {
 }
 
 /**
- * {@link changeClock}, journaled: a change the journal cannot keep is undone (the clock is put back
- * exactly, reading included) and answered 507, so the clock after a restart is the one clients saw.
+ * {@link changeClock} through the core, which journals it: a change the journal cannot keep is
+ * undone there and answered 507 here.
  */
-export function changeKeptClock(core: Pick<MockCore, 'clock' | 'persistClock'>, change: ClockChange): MockResponse {
-  const before = core.clock.snapshot();
-  const answer = changeClock(core.clock, change);
-  if (answer.status !== 200) return answer;
-  const kept = core.persistClock();
-  if (kept.ok) return answer;
-  core.clock.restore(before);
-  return storageFailed(`the clock change could not be written to disk (${kept.message}); the clock stays as it was`);
+export function changeKeptClock(core: Pick<MockCore, 'changeClock'>, change: ClockChange): MockResponse {
+  let answer: MockResponse | null = null;
+  const kept = core.changeClock((clock) => {
+    answer = changeClock(clock, change);
+    return answer.status === 200;
+  });
+  if (!kept.ok) return storageFailed(`the clock change could not be written to disk (${kept.message}); the clock stays as it was`);
+  if (answer === null) throw new Error('MockCore.changeClock did not run the change');
+  return answer;
 }
 
 /** Applies a parsed change and answers the clock's status (200), or 409 clock-backwards. */

@@ -41,8 +41,7 @@ describe('a journaled core', () => {
     const sink = new MemorySink();
     const first = journaled(sink, false);
     const { s, keyed } = busyDay(first);
-    first.core.clock.freeze();
-    expect(first.core.persistClock().ok).toBe(true);
+    expect(first.core.changeClock((clock) => (clock.freeze(), true)).ok).toBe(true);
     const frozenAt = first.core.clock.status().now;
 
     // Restarted an hour later by the real clock: the frozen clock still reads what it read.
@@ -117,7 +116,7 @@ describe('a journaled core', () => {
     expect(api.core.reset()).toEqual({ ok: false, message: 'EROFS: read-only file system' });
     expect(api.core.importState({ ...TEST_SCENARIO, steps: [] })).toMatchObject({ ok: false, code: 'storage-failed' });
     expect(exported(api)).toEqual(before);
-    expect(api.core.persistClock().ok).toBe(false);
+    expect(api.core.changeClock((clock) => (clock.advance(60_000), true))).toEqual({ ok: false, message: 'EROFS: read-only file system' });
     expect(api.core.clock.status()).toEqual(clockBefore);
     sink.failing = null;
     expect(api.core.reset().ok).toBe(true);

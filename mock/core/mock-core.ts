@@ -74,10 +74,11 @@ export interface MockCore {
   /** Replaces the state by replaying `state`; on any failure the old state stays. */
   importState(state: unknown): { ok: true } | { ok: false; code: 'validation-failed' | 'storage-failed'; message: string };
   /**
-   * Journals the clock's setting after the admin API changed it; on failure the caller puts the
-   * clock back (it holds the snapshot). Always stored without a journal.
+   * Changes the clock through `change`, which answers whether it changed anything, and journals
+   * the new setting. When the journal cannot keep it, the clock is put back exactly (its reading
+   * included), so the clock after a restart is the one clients saw. Always stored without a journal.
    */
-  persistClock(): StorageResult;
+  changeClock(change: (clock: ControllableClock) => boolean): StorageResult;
   /** The token table; `default` marks the scenario's default principal (who every request is with auth off). */
   tokens(): readonly { readonly token: string; readonly principalId: string; readonly tenantId: string; readonly admin: boolean; readonly default: boolean }[];
   /**
@@ -173,7 +174,13 @@ export function createMockCore(options: MockCoreOptions): MockCore {
       const stored = begin(next);
       return stored.ok ? stored : { ok: false, code: 'storage-failed', message: `the state could not be written to disk (${stored.message}); the old state stays` };
     },
-    persistClock: () => sink?.append(clockFrame(clock.setting())) ?? STORED,
+    changeClock(change) {
+      const before = clock.snapshot();
+      if (!change(clock) || sink === undefined) return STORED;
+      const kept = sink.append(clockFrame(clock.setting()));
+      if (!kept.ok) clock.restore(before);
+      return kept;
+    },
     eventSubscribers: () => current.events.subscriberCount(),
     adminView: () => adminViewOf(current.store),
     followAllEvents: (onEvent, onEnd) => current.events.subscribeAll(onEvent, onEnd),
