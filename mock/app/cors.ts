@@ -1,9 +1,17 @@
 import type { MockRequest } from '../core/http/messages.js';
+import { LOOPBACK_NAMES } from './host-check.js';
 
 /** Which browser origins may call the mock: local dev servers by default. */
 export type CorsPolicy = { readonly kind: 'localhost' } | { readonly kind: 'any' } | { readonly kind: 'off' } | { readonly kind: 'list'; readonly origins: readonly string[] };
 
-const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+/** An origin's scheme, host name and optional port, split so its name can be checked against the loopback names. */
+const ORIGIN_PARTS = /^https?:\/\/(\[[^\]]*\]|[^:/]+)(?::\d+)?$/;
+
+/** Whether `origin` is a page served from a loopback name (`http://localhost:5173`, `http://[::1]:3000`). */
+function isLocalOrigin(origin: string): boolean {
+  const name = ORIGIN_PARTS.exec(origin)?.[1];
+  return name !== undefined && LOOPBACK_NAMES.includes(name);
+}
 const ALLOW_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Last-Event-ID';
 const EXPOSE_HEADERS = 'ETag, Location, Allow, Idempotent-Replayed, WWW-Authenticate';
 
@@ -37,7 +45,7 @@ function allowed(policy: CorsPolicy, origin: string): boolean {
     case 'off':
       return false;
     case 'localhost':
-      return LOCAL_ORIGIN.test(origin);
+      return isLocalOrigin(origin);
     case 'list':
       return policy.origins.includes(origin);
   }

@@ -7,8 +7,8 @@
 /** Which `Host` values the mock answers. `any`: no check (bound off the loopback without `--allowed-hosts`). */
 export type HostPolicy = { readonly kind: 'any' } | { readonly kind: 'listed'; readonly names: ReadonlySet<string> };
 
-/** The names every loopback-bound mock answers, whatever the port. */
-const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+/** The names every loopback-bound mock answers, whatever the port (CORS's default allows origins on them too). */
+export const LOOPBACK_NAMES: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Whether a bind address (or name) is on the loopback: `localhost`, `127.x.y.z`, `::1`. */
 export function isLoopbackAddress(host: string): boolean {

@@ -101,7 +101,9 @@ describe('CORS', () => {
 
   it('by default allows local origins only; a preflight from another gets no allow headers', () => {
     const { call } = setup();
-    expect(call(preflight('http://localhost:5173')).headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    for (const local of ['http://localhost:5173', 'http://127.0.0.1:8080', 'https://[::1]:3000', 'http://localhost']) expect(call(preflight(local)).headers['access-control-allow-origin']).toBe(local);
+    // Names that only start or end like a loopback name, or carry a path, are not local origins.
+    for (const other of ['http://localhost.evil.example', 'http://evil-localhost:80', 'http://127.0.0.1.evil.example', 'http://localhost:5173/app', 'ftp://localhost']) expect(call(preflight(other)).headers['access-control-allow-origin']).toBeUndefined();
     const refused = call(preflight('https://evil.example'));
     expect(Object.keys(refused.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
     const simple = call({ url: '/v1/sessions', headers: { host: 'localhost', origin: 'https://evil.example', authorization: 'Bearer t-owner' } });
