@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 PATHS=(
   mock/cli.test.ts                          # session-mock: flags, start, stop
   mock/server                               # the node:http adapter: sockets, streams, limits
-  mock/core/readme-walkthrough.test.ts      # the README walkthrough through the core
+  mock/fetch/readme-walkthrough.test.ts     # the README walkthrough through the core and the fetch adapter
   conformance/mbt/suite.e2e.test.ts         # session-conformance's suite against the built mock
   contract/index.test.ts                    # loading and validating the contract (ajv, yaml)
   client                                    # the typed client against the mock

@@ -1,7 +1,7 @@
 /**
  * README.md's walkthrough through `fetch`, for adapters that answer fetch (MSW in Node, a service
- * worker in a page): the same steps and answers as mock/core/readme-walkthrough.test.ts. Every
- * answer goes through `check` first (the caller validates it against the contract).
+ * worker in a page, the core behind the fetch adapter). The caller validates every answer against
+ * the contract and asserts the result.
  */
 
 /** One answer as the walkthrough read it. */
@@ -25,8 +25,11 @@ export interface WalkthroughResult {
   readonly liveEvent: any;
 }
 
-/** Runs the walkthrough against `baseUrl` as `token`; throws naming the step when a status differs. */
-export async function fetchWalkthrough(baseUrl: string, token = 'demo-bea'): Promise<WalkthroughResult> {
+/**
+ * Runs the walkthrough against `baseUrl` as `token` through `fetch` (the global one unless given);
+ * throws naming the step when a status differs.
+ */
+export async function fetchWalkthrough(baseUrl: string, token = 'demo-bea', fetch: (request: Request) => Promise<Response> = globalThis.fetch): Promise<WalkthroughResult> {
   const answers: FetchedAnswer[] = [];
   const send = async (method: string, path: string, expected: number, body?: unknown, type = 'application/json'): Promise<FetchedAnswer> => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
@@ -35,7 +38,7 @@ export async function fetchWalkthrough(baseUrl: string, token = 'demo-bea'): Pro
       headers['content-type'] = type;
       payload = typeof body === 'string' ? body : JSON.stringify(body);
     }
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+    const response = await fetch(new Request(`${baseUrl}${path}`, { method, headers, body: payload }));
     const text = await response.text();
     const flat: Record<string, string> = {};
     response.headers.forEach((value, name) => (flat[name] = value));
@@ -58,7 +61,7 @@ export async function fetchWalkthrough(baseUrl: string, token = 'demo-bea'): Pro
   // The event stream, read with fetch (EventSource cannot send Authorization): after the backlog,
   // a file written now arrives as a live event.
   const controller = new AbortController();
-  const stream = await fetch(`${baseUrl}/v1/sessions/${s}/events`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal });
+  const stream = await fetch(new Request(`${baseUrl}/v1/sessions/${s}/events`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal }));
   if (stream.status !== 200 || stream.body === null) throw new Error(`the event stream answered ${stream.status}`);
   const reader = stream.body.pipeThrough(new TextDecoderStream()).getReader();
   await send('PUT', `/v1/sessions/${s}/files/live.txt`, 201, 'live', 'text/plain');
