@@ -45,7 +45,7 @@ describe('the packed tarball', () => {
   test('ships the build, the contract and the demo fixtures, and no tests, test support, benches, browser tests or source maps', async () => {
     const files = new Set(packed.files);
     const targets = [...Object.values(manifest.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t as Record<string, string>))), ...Object.values(manifest.bin)];
-    const needed = ['contract/openapi.yaml', 'fixtures/scenario.schema.json', 'mock/ui/index.html', 'dist/contract/generated/openapi.d.ts', 'README.md', 'CHANGELOG.md', ...(await filesUnder('fixtures/demo')), ...targets.map((t) => t.replace(/^\.\//, ''))];
+    const needed = ['contract/openapi.yaml', 'fixtures/scenario.schema.json', 'mock/ui/index.html', 'dist/contract/generated/openapi.d.ts', 'README.md', 'CHANGELOG.md', 'LICENSE', ...(await filesUnder('fixtures/demo')), ...targets.map((t) => t.replace(/^\.\//, ''))];
     expect(needed.filter((f) => !files.has(f))).toEqual([]);
     const unwanted = packed.files.filter((f) => /\.test\.|test-support\/|^dist\/(bench|browser)\/|^dist\/contract\/checks\/|\.map$/.test(f) || (/\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('fixtures/')));
     expect(unwanted).toEqual([]);
