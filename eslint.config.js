@@ -64,7 +64,7 @@ export default tseslint.config(
     files: ['mock/ui/**/*.js'],
     languageOptions: {
       sourceType: 'module',
-      globals: Object.fromEntries(['document', 'window', 'globalThis', 'fetch', 'setTimeout', 'URL', 'Blob', 'TextDecoder', 'CSS', 'EventSource', 'dagre'].map((name) => [name, 'readonly'])),
+      globals: Object.fromEntries(['document', 'window', 'globalThis', 'fetch', 'setTimeout', 'URL', 'Blob', 'TextDecoder', 'TextDecoderStream', 'CSS', 'dagre', 'AbortController', 'Headers', 'URLSearchParams', 'location', 'history', 'sessionStorage'].map((name) => [name, 'readonly'])),
     },
   },
 );

@@ -65,8 +65,9 @@ async function main(): Promise<number> {
   }
   if (flags.admin.kind === 'off') console.log('Admin API: off (--admin off)');
   else console.log(`Admin API: ${server.adminUrl}   (reset, state export/import, faults, request log)${flags.admin.kind === 'token' ? '; needs the --admin-token as a Bearer token' : ''}`);
-  // A browser cannot send the admin token with a page load, so the UI is offered on an open admin API only.
-  if (flags.admin.kind === 'open') console.log(`Admin UI:  ${server.adminUrl}/ui   (sessions, lineage graph, files and diffs, request log, faults)`);
+  // With a token the page takes it from the URL fragment, which the browser never sends: the banner
+  // shows where it goes, never the token itself.
+  if (flags.admin.kind !== 'off') console.log(`Admin UI:  ${server.adminUrl}/ui${flags.admin.kind === 'token' ? '#token=<your admin token>' : ''}   (sessions, lineage graph, files and diffs, request log, faults)`);
   const tokens = server.core.tokens();
   const describe = (t: (typeof tokens)[number]): string => `${t.principalId} (tenant ${t.tenantId}${t.admin ? ', admin' : ''})`;
   if (argv.auth === 'on') {

@@ -1,9 +1,10 @@
 /**
  * `GET /__admin/events`: every session's events as they happen, one server-sent event each, for
  * the admin UI (it redraws on each instead of waiting for its next poll). Admin-only like the
- * rest of /__admin: no bearer token, so a page's `EventSource` can follow it. Unnamed events
- * (`data:` only), so `EventSource.onmessage` gets them all; the stream ends when the state is
- * replaced (reset, import) and EventSource reconnects to the new one by itself.
+ * rest of /__admin: no API token; with `--admin-token` the admin token, which is why the UI reads
+ * it with fetch (EventSource cannot send a header). Unnamed events (`data:` only), so
+ * `EventSource.onmessage` gets them all on an open mock; the stream ends when the state is
+ * replaced (reset, import) and the reader reconnects to the new one.
  */
 import { KEEP_ALIVE } from '../core/handlers/event-stream.js';
 import type { MockResponse } from '../core/http/messages.js';

@@ -2,7 +2,7 @@ import type { Contract } from '../../contract/portable.js';
 import { json, problem, empty } from '../core/http/respond.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import type { MockCore } from '../core/mock-core.js';
-import { handleAdminUi, type UiAssets } from './admin-ui-routes.js';
+import { adminPath, handleAdminUi, type UiAssets } from './admin-ui-routes.js';
 import { adminEvents } from './admin-events.js';
 import { handleAdminView, VIEW_ENDPOINTS } from './admin-view-routes.js';
 import { changeKeptClock, parseClockChange, storageFailed } from './admin-clock.js';
@@ -62,7 +62,7 @@ function allowedMethods(path: string): string[] {
  */
 export function handleAdmin(core: MockCore, state: AdminState, request: MockRequest, contract: Pick<Contract, 'operations'>, ui?: UiAssets): MockResponse {
   const url = new URL(request.url, 'http://mock.local');
-  const path = url.pathname.replace(/\/$/, '');
+  const path = adminPath(request.url);
   // HEAD is GET without the body, for readiness probes (`wait-on` sends HEAD). node:http drops a
   // HEAD response's body itself; the routes whose body costs work (an export, a log page) skip it.
   const head = request.method === 'HEAD';

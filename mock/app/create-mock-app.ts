@@ -3,7 +3,7 @@ import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
 import { adminRefusal, type AdminAccess } from './admin-access.js';
 import { handleAdmin, type AdminState } from './admin-routes.js';
-import type { UiAssets } from './admin-ui-routes.js';
+import { isAdminUiFile, type UiAssets } from './admin-ui-routes.js';
 import type { StorageResult } from '../core/journal/journal-sink.js';
 import type { MockCore } from '../core/mock-core.js';
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.js';
@@ -84,7 +84,9 @@ export function createMockApp(options: MockAppOptions): MockApp {
     if (!hostAllowed(hosts, request.headers.host)) return problem('host-not-allowed', 'This mock answers only loopback host names and those given with --allowed-hosts.');
     if (isPreflight(request)) return { status: 204, headers: preflightHeaders(cors, request) };
     if (adminAccess.kind !== 'off' && isAdminPath(request.url)) {
-      const refused = adminRefusal(adminAccess, request);
+      // The UI's page and scripts carry no data, and a page load cannot send the token: they are
+      // served without it, and the page sends it on every data read (README "Admin UI").
+      const refused = isAdminUiFile(request.method, request.url) ? null : adminRefusal(adminAccess, request);
       if (refused) return refused;
       // The core answers an unread body in its check order; the admin routes would read it as empty.
       if (request.bodyOverLimit !== undefined) return problem('content-too-large', `A request body may hold at most ${request.bodyOverLimit} bytes here.`);

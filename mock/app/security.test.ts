@@ -7,6 +7,7 @@ import { createMockCore } from '../core/mock-core.js';
 import { scenarioProblems } from '../fixtures/load-scenario-dir.js';
 import { TEST_SCENARIO } from '../test-support/checked-core.js';
 import type { AdminAccess } from './admin-access.js';
+import type { UiAssets } from './admin-ui-routes.js';
 import type { CorsPolicy } from './cors.js';
 import { createMockApp } from './create-mock-app.js';
 import { hostPolicy } from './host-check.js';
@@ -16,13 +17,13 @@ const contract = loadContract();
 const isProblem = contract.schemas.component('Problem');
 const ADMIN_TOKEN = 'admin-secret-0123456789';
 
-function setup(options: { admin?: AdminAccess; cors?: CorsPolicy } = {}) {
+function setup(options: { admin?: AdminAccess; cors?: CorsPolicy; ui?: UiAssets } = {}) {
   const core = createMockCore({ contract, scenario: TEST_SCENARIO, checkScenario: scenarioProblems });
   const lines: LogEntry[] = [];
-  const app = createMockApp({ core, contract, hosts: hostPolicy('127.0.0.1', ['mock.test']), admin: options.admin, cors: options.cors, onRequest: (entry) => lines.push(entry) });
+  const app = createMockApp({ core, contract, hosts: hostPolicy('127.0.0.1', ['mock.test']), admin: options.admin, cors: options.cors, ui: options.ui, onRequest: (entry) => lines.push(entry) });
   const call = (request: Partial<MockRequest> & { url: string }): MockResponse & { json?: any } => {
     const response = app.handle({ method: 'GET', headers: { host: '127.0.0.1:4010' }, ...request }) as MockResponse;
-    const text = typeof response.body === 'string' ? response.body : undefined;
+    const text = typeof response.body === 'string' && (response.headers['content-type'] ?? '').includes('json') ? response.body : undefined;
     return { ...response, json: text ? JSON.parse(text) : undefined };
   };
   return { core, app, call, lines };
@@ -89,9 +90,29 @@ describe('admin access', () => {
     expect(JSON.stringify(lines)).not.toContain(ADMIN_TOKEN.slice(0, 12));
   });
 
+  it("with --admin-token serves the UI's static files without it, and nothing else", () => {
+    const ui: UiAssets = new Map([['index.html', { type: 'text/html; charset=utf-8', body: '<!doctype html>' }], ['app.js', { type: 'text/javascript; charset=utf-8', body: '// ui' }]]);
+    const { call } = setup({ admin: { kind: 'token', token: ADMIN_TOKEN }, ui });
+    const host = { host: 'localhost' };
+    for (const url of ['/__admin/ui', '/__admin/ui/', '/__admin/ui/app.js', '/__admin/ui?x=1']) {
+      for (const method of ['GET', 'HEAD']) {
+        const page = call({ url, method, headers: host });
+        expect(page.status, `${method} ${url}`).toBe(200);
+        expect(page.headers['content-security-policy'], url).toContain("default-src 'none'");
+      }
+    }
+    // Data routes still need it, however the path is spelled: dot segments resolve before the check.
+    for (const url of ['/__admin', '/__admin/sessions', '/__admin/events', '/__admin/ui/../state', '/__admin/ui/%2e%2e/sessions', '/__admin/ui/..\\state']) {
+      expectProblem(call({ url, headers: host }), 401, 'admin-unauthenticated');
+    }
+    // Only reads are let through: a write to a UI path is refused before it is routed.
+    expectProblem(call({ url: '/__admin/ui', method: 'POST', headers: host }), 401, 'admin-unauthenticated');
+    expect(call({ url: '/__admin/ui/nope.js', headers: host }).status).toBe(404);
+  });
+
   it('with --admin off has no admin routes at all', () => {
     const { call } = setup({ admin: { kind: 'off' } });
-    for (const url of ['/__admin', '/__admin/state', '/__admin/clock']) expect(call({ url }).status, url).toBe(404);
+    for (const url of ['/__admin', '/__admin/state', '/__admin/clock', '/__admin/ui', '/__admin/ui/app.js']) expect(call({ url }).status, url).toBe(404);
     expect(call({ url: '/__admin/reset', method: 'POST' }).status).toBe(404);
   });
 });

@@ -1,11 +1,14 @@
-// The admin UI: follows GET /__admin/events, polls the admin read routes every second, and redraws what changed (sessions by
+// The admin UI: sends the admin token when the mock needs one (admin-token.js), follows GET /__admin/events, polls the admin read routes every second, and redraws what changed (sessions by
 // tenant, the lineage graph, the request log, the faults); the file view follows the selection.
 import { wireControls, renderFaults, renderRequests } from './controls.js';
+import { adminFetch, AdminTokenRefused, waitingForToken, wireTokenForm } from './admin-token.js';
 import { getJson, h, problemText, replace, setOptions } from './dom.js';
 import { showRevision } from './file-diff.js';
 import { drawLineage } from './lineage-graph.js';
 
 const POLL_MS = 1000;
+/** How soon a stream that ended (a reset, an import, a restart) is read again. */
+const RECONNECT_MS = 1000;
 const $ = (id) => document.getElementById(id);
 const last = new Map();
 let lineage = null;
@@ -94,7 +97,7 @@ function renderLineage() {
  */
 async function poll() {
   const text = async (url) => {
-    const response = await fetch(url);
+    const response = await adminFetch(url);
     const body = await response.text();
     if (!response.ok) throw new Error(`${url}: ${problemText(response.status, body)}`);
     return body;
@@ -124,31 +127,66 @@ async function refreshNow() {
   await poll();
 }
 
+function reportFailure(error) {
+  status(`Cannot read the admin API: ${error.message}`);
+  $('status').dataset.failing = 'true';
+}
+
+/** Polls every second; while the token form waits for a token it does not ask (each ask would be a 401). */
 function loop() {
-  poll().catch((error) => {
-    status(`Cannot read the admin API: ${error.message}`);
-    $('status').dataset.failing = 'true';
-  }).finally(() => setTimeout(loop, POLL_MS));
+  const next = () => setTimeout(loop, POLL_MS);
+  if (waitingForToken()) return void next();
+  poll().catch(reportFailure).finally(next);
 }
 
 /**
  * Every session's events (GET /__admin/events): a change made through the API redraws at once,
- * not at the next poll. Bursts of events fold into one read. EventSource reconnects by itself
- * after a reset or an import ends the stream; the poll stays for the request log and faults.
+ * not at the next poll. Bursts of events fold into one read. Read with fetch, not EventSource,
+ * which cannot send the admin token; a stream that ends (a reset or an import replaces the state)
+ * is read again, one the token was refused for waits for the form. The poll stays for the
+ * request log and faults.
  */
 let eventsSeen = 0;
 let redrawSoon = false;
+let following = null;
+
+function heard() {
+  eventsSeen += 1;
+  if (redrawSoon) return;
+  redrawSoon = true;
+  setTimeout(() => {
+    redrawSoon = false;
+    poll().catch(() => undefined);
+  }, 30);
+}
+
+async function readEvents(signal) {
+  const response = await adminFetch('/__admin/events', { headers: { accept: 'text/event-stream' }, signal });
+  if (!response.ok || !response.body) throw new Error(`/__admin/events: ${response.status}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      // `: …` comments (the opening line, keep-alives) carry no event.
+      if (block.split('\n').some((line) => line.startsWith('data:'))) heard();
+    }
+  }
+}
+
+/** (Re)starts following the stream, dropping the one read before (a new token replaces it). */
 function followEvents() {
-  const source = new EventSource('/__admin/events');
-  source.onmessage = () => {
-    eventsSeen += 1;
-    if (redrawSoon) return;
-    redrawSoon = true;
-    setTimeout(() => {
-      redrawSoon = false;
-      poll().catch(() => undefined);
-    }, 30);
-  };
+  following?.abort();
+  const controller = new AbortController();
+  following = controller;
+  readEvents(controller.signal).then(() => true, (error) => !(error instanceof AdminTokenRefused)).then((again) => {
+    if (again && following === controller && !controller.signal.aborted) setTimeout(() => { if (following === controller) followEvents(); }, RECONNECT_MS);
+  });
 }
 
 $('lineage-tenant').addEventListener('change', () => renderLineage());
@@ -156,6 +194,11 @@ $('files-session').addEventListener('change', () => selectSession($('files-sessi
 $('files-revision').addEventListener('change', () => { delete $('files-compare').dataset.chosen; renderFilePickers(); });
 $('files-compare').addEventListener('change', () => { $('files-compare').dataset.chosen = $('files-compare').value; renderFilePickers(); });
 wireControls(refreshNow, status);
+// A token entered or forgotten: read everything again with it, the stream included.
+wireTokenForm(() => {
+  poll().catch(reportFailure);
+  followEvents();
+});
 loop();
 followEvents();
 // For tests and the curious: what the page last read, and how many events it was told of.

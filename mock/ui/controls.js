@@ -1,5 +1,6 @@
 // The request log, the fault and latency controls, and reset / export / import: each a thin form
 // over an admin route (README "Admin API").
+import { adminFetch } from './admin-token.js';
 import { getJson, h, problemText, replace } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
@@ -65,7 +66,7 @@ export function wireControls(refreshNow, status) {
   $('faults-clear').addEventListener('click', () => run(() => getJson('/__admin/faults', { method: 'DELETE' }), 'All faults removed'));
   $('state-reset').addEventListener('click', () => run(() => getJson('/__admin/reset', { method: 'POST' }), 'State reset to the fixtures'));
   $('state-export').addEventListener('click', () => run(async () => {
-    const response = await fetch('/__admin/state');
+    const response = await adminFetch('/__admin/state');
     const text = await response.text();
     if (!response.ok) throw new Error(problemText(response.status, text));
     download(`${JSON.parse(text).name ?? 'state'}.json`, text);
@@ -74,7 +75,7 @@ export function wireControls(refreshNow, status) {
     const file = $('state-import').files?.[0];
     if (!file) return;
     run(async () => {
-      const response = await fetch('/__admin/state', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: await file.text() });
+      const response = await adminFetch('/__admin/state', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: await file.text() });
       if (!response.ok) throw new Error(problemText(response.status, await response.text()));
       $('state-import').value = '';
     }, `Imported ${file.name}`);

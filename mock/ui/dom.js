@@ -1,5 +1,6 @@
 // Small DOM helpers for the admin UI. Text goes in as text nodes only (never as HTML), so a session
 // title or a file's content cannot become markup.
+import { adminFetch } from './admin-token.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -31,9 +32,9 @@ export function replace(element, ...children) {
   element.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
 }
 
-/** JSON from an admin or API route; a problem+json answer throws with its detail. */
+/** JSON from an admin route (with the admin token when one is held); a problem+json answer throws with its detail. */
 export async function getJson(url, init) {
-  const response = await fetch(url, init);
+  const response = await adminFetch(url, init);
   const text = await response.text();
   if (!response.ok) throw new Error(problemText(response.status, text));
   return text === '' ? undefined : JSON.parse(text);

@@ -1,5 +1,6 @@
 // A session's files at a revision and the diff against another revision, computed here from two
 // file lists (GET /__admin/revisions/{rev}/files) and the two texts of a changed file.
+import { adminFetch } from './admin-token.js';
 import { getJson, h, problemText, replace } from './dom.js';
 
 /** Most lines a side may have for a line diff (the table is lines × lines). */
@@ -47,7 +48,7 @@ const fileUrl = (revision, path) => `${listUrl(revision)}/${encodeURIComponent(p
 
 /** A file's text at a revision, or a note when it is absent or not UTF-8. */
 async function fileText(revision, path) {
-  const response = await fetch(fileUrl(revision, path));
+  const response = await adminFetch(fileUrl(revision, path));
   if (response.status === 404) return { text: '', note: `not at ${revision}` };
   if (!response.ok) throw new Error(problemText(response.status, await response.text()));
   const bytes = new Uint8Array(await response.arrayBuffer());
