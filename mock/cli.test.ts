@@ -24,6 +24,14 @@ describe('session-mock CLI', () => {
     expect(mock.output()).toContain('Stopped.');
   });
 
+  it('with --admin-token points at the UI with a placeholder for the token, never the token', async () => {
+    const secret = 'banner-admin-token-0123456789';
+    const mock = await start(['--port', '0', '--admin-token', secret]);
+    expect(mock.output()).toMatch(/Admin UI: +http:\/\/\S+\/__admin\/ui#token=<your admin token> /);
+    expect(mock.output()).not.toContain(secret);
+    await mock.stop();
+  });
+
   it('with --auth off answers every request as the default principal, and says so', async () => {
     const mock = await start(['--port', '0', '--auth', 'off']);
     expect(mock.output()).toContain('Every request acts as usr_ana (tenant acme, admin), whatever token it sends.');
