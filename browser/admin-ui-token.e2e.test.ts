@@ -8,7 +8,8 @@ import type { LogEntry } from '../mock/app/request-log.js';
 import { createMockServer, type MockServer } from '../mock/server/create-mock-server.js';
 import { launchChromium } from './test-support/launch-chromium.js';
 
-const TOKEN = 'ui-admin-token-0123456789';
+// `+`, `&` and `#` would be mangled by query-string parsing: the fragment takes the token as written.
+const TOKEN = 'ui-admin+token&0123#456789';
 const POLL = { timeout: 10_000, interval: 100 };
 
 let browser: Browser;

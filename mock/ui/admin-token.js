@@ -27,14 +27,22 @@ function keep(value) {
   }
 }
 
-/** Takes `#token=…` out of the address bar (and the history entry), keeping any other fragment. */
+/**
+ * Takes `#token=…` out of the address bar (and the history entry). Everything after `token=` is
+ * the token, `&`, `+` and `#` included (a token is any printable ASCII); it is percent-decoded, as
+ * the browser encodes a few characters (`"`, `<`, `>`, a backquote) itself, so a literal `%` is
+ * written `%25`.
+ */
 function takeFromFragment() {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const given = params.get('token');
-  if (given === null) return;
-  params.delete('token');
-  const rest = params.toString();
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+  if (!location.hash.startsWith('#token=')) return;
+  const raw = location.hash.slice('#token='.length);
+  history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  let given = raw;
+  try {
+    given = decodeURIComponent(raw);
+  } catch {
+    // not percent-encoded after all (a lone `%`): taken as written
+  }
   if (given.trim() !== '') keep(given.trim());
 }
 
