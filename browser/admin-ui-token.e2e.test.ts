@@ -105,7 +105,9 @@ describe('/__admin/ui with --admin-token', () => {
     await expect.poll(() => shownSessions(page), POLL).toEqual(await sessionIds());
     expect(await page.locator('#token-form').isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Forget the admin token' }).click();
+    // It reloads without the token: the form again, and nothing the token had shown.
     await page.locator('#token-form').waitFor();
+    expect(await shownSessions(page)).toEqual([]);
     expect(await page.evaluate(keptToken)).toBeNull();
     await page.context().close();
   });

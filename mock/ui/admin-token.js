@@ -77,7 +77,7 @@ export async function adminFetch(url, init = {}) {
   throw new AdminTokenRefused('the admin API needs the --admin-token (see the form above)');
 }
 
-/** Wires the token form; `onChange` runs when a token is entered or forgotten. Call once, before the first read. */
+/** Wires the token form; `onChange` runs when a token is entered. Call once, before the first read. */
 export function wireTokenForm(onChange) {
   changed = onChange;
   takeFromFragment();
@@ -92,11 +92,10 @@ export function wireTokenForm(onChange) {
     $('token-form').hidden = true;
     changed();
   });
+  // A reload drops what the token let the page read, too; on a mock that needs one the form shows.
   $('token-forget').addEventListener('click', () => {
     keep(null);
-    $('token-forget').hidden = true;
-    $('token-form').hidden = true; // the next read shows it again if the mock needs a token
-    changed();
+    location.reload();
   });
 }
 

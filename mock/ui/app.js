@@ -1,5 +1,6 @@
-// The admin UI: sends the admin token when the mock needs one (admin-token.js), follows GET /__admin/events, polls the admin read routes every second, and redraws what changed (sessions by
-// tenant, the lineage graph, the request log, the faults); the file view follows the selection.
+// The admin UI: follows GET /__admin/events, polls the admin read routes every second, and redraws what changed (sessions by
+// tenant, the lineage graph, the request log, the faults); the file view follows the selection. Every read sends the admin
+// token when the mock needs one (admin-token.js).
 import { wireControls, renderFaults, renderRequests } from './controls.js';
 import { adminFetch, AdminTokenRefused, waitingForToken, wireTokenForm } from './admin-token.js';
 import { getJson, h, problemText, replace, setOptions } from './dom.js';
@@ -194,7 +195,7 @@ $('files-session').addEventListener('change', () => selectSession($('files-sessi
 $('files-revision').addEventListener('change', () => { delete $('files-compare').dataset.chosen; renderFilePickers(); });
 $('files-compare').addEventListener('change', () => { $('files-compare').dataset.chosen = $('files-compare').value; renderFilePickers(); });
 wireControls(refreshNow, status);
-// A token entered or forgotten: read everything again with it, the stream included.
+// A token entered: read everything again with it, the stream included.
 wireTokenForm(() => {
   poll().catch(reportFailure);
   followEvents();
