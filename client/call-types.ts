@@ -1,9 +1,28 @@
 import type { FetchOptions } from 'openapi-fetch';
 import type { components, operations } from '../contract/generated/openapi.js';
-import type { OperationId } from './operation-table.js';
+import type { BytesOperationId, OperationId } from './operation-table.js';
 
-/** What a call of operation K takes: `params` (path, query, header), `body`, and fetch options (`signal` …). */
-export type CallInit<K extends OperationId> = FetchOptions<operations[K]>;
+/**
+ * A file's content as a `bytes` body (`putFile`) takes it: text (sent as its UTF-8 bytes) or raw
+ * bytes, which go out as they are, never JSON-encoded (the contract accepts any bytes).
+ */
+export type FileBytes = string | Uint8Array | ArrayBuffer | Blob;
+
+/**
+ * What a call of operation K takes: `params` (path, query, header), `body`, and fetch options
+ * (`signal`, `parseAs` …). A `bytes` operation's body is {@link FileBytes} (the generated type says
+ * only `string`); a JSON object there is still a type error.
+ */
+export type CallInit<K extends OperationId> = K extends BytesOperationId
+  ? Omit<FetchOptions<operations[K]>, 'body'> & { body?: FileBytes }
+  : FetchOptions<operations[K]>;
+
+/** The `parseAs` values a call can read its success body with instead of the default, and what `data` then is. */
+export interface ParsedBody {
+  readonly text: string;
+  readonly arrayBuffer: ArrayBuffer;
+  readonly blob: Blob;
+}
 
 /** The init argument: required when the operation has required parameters or a required body. */
 export type CallArgs<K extends OperationId> = object extends CallInit<K> ? [init?: CallInit<K>] : [init: CallInit<K>];
@@ -18,9 +37,15 @@ export type SuccessBody<K extends OperationId> =
   | { [S in SuccessStatus<K>]: Content<Responses<K>[S]> }[SuccessStatus<K>]
   | (304 extends keyof Responses<K> ? undefined : never);
 
-/** A successful call: the parsed body with the status and the headers a client acts on. */
-export interface CallResult<K extends OperationId> {
-  readonly data: SuccessBody<K>;
+/** The success body of operation K read with `parseAs: P` (undefined for 204, and for a 304 where the operation has one). */
+export type ParsedSuccessBody<K extends OperationId, P extends keyof ParsedBody> =
+  | ([Extract<SuccessStatus<K>, 200 | 201 | 202>] extends [never] ? undefined : ParsedBody[P])
+  | (204 extends SuccessStatus<K> ? undefined : never)
+  | (304 extends keyof Responses<K> ? undefined : never);
+
+/** A successful call: the parsed body (type D) with the status and the headers a client acts on. */
+export interface CallResult<K extends OperationId, D = SuccessBody<K>> {
+  readonly data: D;
   readonly status: number;
   /** The response's `ETag`, to send back as `If-Match` (see {@link ifMatch}) or `If-None-Match`. */
   readonly etag: string | null;

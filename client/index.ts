@@ -7,13 +7,15 @@
  * const client = createSessionClient({ baseUrl: 'http://127.0.0.1:4010', token: 'demo-bea' });
  * const { data: session } = await client.call('createSession', { body: { title: 'Login form' } });
  * await client.call('putFile', { params: { path: { sessionId: session.id, filePath: 'src/app.ts' } }, body: 'export {};\n' });
+ * await client.call('putFile', { params: { path: { sessionId: session.id, filePath: 'logo.png' } }, body: pngBytes }); // Uint8Array, ArrayBuffer, Blob
+ * const { data: png } = await client.call('getFile', { params: { path: { sessionId: session.id, filePath: 'logo.png' } }, parseAs: 'arrayBuffer' });
  * for await (const file of client.pages('listFiles', { params: { path: { sessionId: session.id } } })) console.log(file.path);
  * ```
  * @packageDocumentation
  */
 export { createSessionClient } from './session-client.js';
 export type { SessionClient, SessionClientOptions } from './session-client.js';
-export type { CallArgs, CallInit, CallResult, PageItem, SessionEvent, SuccessBody } from './call-types.js';
+export type { CallArgs, CallInit, CallResult, FileBytes, PageItem, ParsedBody, ParsedSuccessBody, SessionEvent, SuccessBody } from './call-types.js';
 export { OPERATIONS } from './operation-table.js';
 export type { OperationEntry, OperationId, OperationMethod, OperationTraits, PagedOperationId, RouteOf } from './operation-table.js';
 export { SessionApiError, isSessionApiError } from './session-api-error.js';

@@ -29,7 +29,7 @@ export interface OperationTraits {
   readonly idempotencyKey: boolean;
   /** `json` bodies are serialised; `bytes` bodies (a file) go as they are. */
   readonly body: 'none' | 'json' | 'bytes';
-  /** How the success body is read: JSON, the file's bytes as text, or nothing (204). */
+  /** How the success body is read by default: JSON, the file's bytes as text (`parseAs: 'arrayBuffer'` reads them raw), or nothing (204). */
   readonly response: 'json' | 'text' | 'none';
   /** Lists paged with `cursor`/`nextCursor` (contract §10); {@link pages} iterates them. */
   readonly paged: boolean;
@@ -92,4 +92,9 @@ export const OPERATIONS = {
 /** The operations paged with `cursor` / `nextCursor`. */
 export type PagedOperationId = {
   [K in OperationId]: (typeof OPERATIONS)[K]['paged'] extends true ? K : never;
+}[OperationId];
+
+/** The operations whose body is a file's bytes, sent as they are (see `FileBytes`). */
+export type BytesOperationId = {
+  [K in OperationId]: (typeof OPERATIONS)[K]['body'] extends 'bytes' ? K : never;
 }[OperationId];

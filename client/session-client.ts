@@ -1,6 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../contract/generated/openapi.js';
-import type { CallArgs, CallInit, CallResult, PageItem } from './call-types.js';
+import type { CallArgs, CallInit, CallResult, PageItem, ParsedBody, ParsedSuccessBody } from './call-types.js';
 import { followEvents, type FollowEventsOptions } from './event-stream.js';
 import { withIdempotencyKey, type RetryOptions } from './idempotent-retry.js';
 import { OPERATIONS, type OperationId, type PagedOperationId } from './operation-table.js';
@@ -27,7 +27,15 @@ export interface SessionClient {
    * Resolves with the success body (and `etag`); rejects with a {@link SessionApiError} for every
    * error answer. POSTs carry an `Idempotency-Key` (yours from `params.header`, else a new one)
    * and are retried with it after a network error or a 5xx.
+   *
+   * `putFile` takes the file's bytes as they are: a string, `Uint8Array`, `ArrayBuffer` or `Blob`
+   * (sent as `application/octet-stream` unless you set `Content-Type`). `getFile` reads them as
+   * text by default; `parseAs: 'arrayBuffer'` (or `'blob'`) reads them raw, byte for byte.
    */
+  call<K extends OperationId, P extends keyof ParsedBody>(
+    operationId: K,
+    init: CallInit<NoInfer<K>> & { readonly parseAs: P },
+  ): Promise<CallResult<K, ParsedSuccessBody<K, P>>>;
   call<K extends OperationId>(operationId: K, ...init: CallArgs<NoInfer<K>>): Promise<CallResult<K>>;
   /** Every item of a paged list, page after page (`cursor` ← `nextCursor`), fetched as you iterate. */
   pages<K extends PagedOperationId>(operationId: K, ...init: CallArgs<NoInfer<K>>): AsyncGenerator<PageItem<K>, void, undefined>;
@@ -94,7 +102,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
 
   const client: SessionClient = {
     api,
-    call: (operationId, ...init) => send(operationId, init[0] ?? {}) as Promise<never>,
+    // One implementation for both signatures: the types are the interface's, the run time is send's.
+    call: ((operationId: OperationId, ...init: [init?: LooseInit]) => send(operationId, init[0] ?? {})) as SessionClient['call'],
     async *pages(operationId, ...init) {
       const base = (init[0] ?? {}) as LooseInit;
       let cursor: string | null | undefined = base.params?.query?.cursor as string | undefined;
