@@ -80,6 +80,21 @@ describe('followEvents over a real mock', () => {
     const gone = client.events(session.id);
     await expect(gone.next()).rejects.toSatisfy((error) => isSessionApiError(error, 'session-not-found') && error.status === 404);
   });
+  it('a consumer that breaks out of for await releases the stream: the server sees it close', async () => {
+    const { client } = clientVia(server.url);
+    const { data: session } = await client.call('createSession', { body: { title: 'Break' } });
+    const before = server.core.eventSubscribers();
+    const seen: string[] = [];
+    for await (const event of client.events(session.id)) {
+      seen.push(event.type);
+      // The subscription is open while the consumer is inside the loop...
+      expect(server.core.eventSubscribers()).toBe(before + 1);
+      break;
+    }
+    expect(seen).toEqual(['session.created']);
+    // ...and gone once it breaks (return() cancels the body, which closes the connection).
+    await expect.poll(() => server.core.eventSubscribers(), { timeout: 5000 }).toBe(before);
+  });
 });
 
 describe('followEvents reconnecting (scripted fetch)', () => {
