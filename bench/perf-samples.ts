@@ -21,7 +21,7 @@ export type SampleKind =
 
 const RECEIVE = /\b(net_rx_action|__netif_receive_skb\w*|process_backlog)\b/;
 const SEND = /\b(__x64_sys_writev|__x64_sys_write|do_writev|ksys_write|__x64_sys_sendmsg)\b/;
-const KERNEL_FRAME = /\[kernel\.kallsyms\]|\(\[kernel/;
+const KERNEL_FRAME = /\[kernel\.kallsyms\]/;
 
 /** Sorts one sample by its stack frames (innermost first). */
 export function classifySample(frames: readonly string[]): SampleKind {

@@ -1,6 +1,5 @@
 import { json, problem } from '../core/http/respond.js';
 import type { MockResponse } from '../core/http/messages.js';
-import type { MockCore } from '../core/mock-core.js';
 import type { ControllableClock } from '../core/state/controllable-clock.js';
 
 /** The most one `PUT /__admin/clock` may move the clock on: 100 years, far inside what a Date can hold. */
@@ -66,26 +65,6 @@ function clockBackwards(clock: ControllableClock, wanted: number): MockResponse 
     errors: [{ pointer: '/set', message: `must not be before ${now}` }],
   };
   return { status: 409, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body), problemCode: body.code };
-}
-
-/** `507 storage-failed` for an admin change the journal could not keep; the change did not happen. */
-export function storageFailed(detail: string): MockResponse {
-  return problem('storage-failed', detail);
-}
-
-/**
- * {@link changeClock} through the core, which journals it: a change the journal cannot keep is
- * undone there and answered 507 here.
- */
-export function changeKeptClock(core: Pick<MockCore, 'changeClock'>, change: ClockChange): MockResponse {
-  let answer: MockResponse | null = null;
-  const kept = core.changeClock((clock) => {
-    answer = changeClock(clock, change);
-    return answer.status === 200;
-  });
-  if (!kept.ok) return storageFailed(`the clock change could not be written to disk (${kept.message}); the clock stays as it was`);
-  if (answer === null) throw new Error('MockCore.changeClock did not run the change');
-  return answer;
 }
 
 /** Applies a parsed change and answers the clock's status (200), or 409 clock-backwards. */

@@ -2,10 +2,11 @@ import type { Contract } from '../../contract/portable.js';
 import { json, problem, empty } from '../core/http/respond.js';
 import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import type { MockCore } from '../core/mock-core.js';
-import { adminPath, handleAdminUi, type UiAssets } from './admin-ui-routes.js';
+import { adminPath } from './admin-path.js';
+import { handleAdminUi, type UiAssets } from './admin-ui-routes.js';
 import { adminEvents } from './admin-events.js';
 import { handleAdminView, VIEW_ENDPOINTS } from './admin-view-routes.js';
-import { changeKeptClock, parseClockChange, storageFailed } from './admin-clock.js';
+import { changeClock, parseClockChange } from './admin-clock.js';
 import { validateFaults, type FaultSettings } from './faults.js';
 import type { RequestLog } from './request-log.js';
 import { resetState } from './reset-state.js';
@@ -32,6 +33,11 @@ const ENDPOINTS = {
   'GET /__admin/events': 'Every session\'s events as they happen (text/event-stream, unnamed events, no backlog); ends on reset and import.',
   'GET /__admin/ui': 'The admin UI (a page for a browser): sessions, lineage graph, files and diffs, request log, faults, state.',
 } as const;
+
+/** `507 storage-failed` for a reset or an import the journal could not keep; the state stays. */
+function storageFailed(detail: string): MockResponse {
+  return problem('storage-failed', detail);
+}
 
 function parseJson(request: MockRequest): { ok: true; value: unknown } | { ok: false; response: MockResponse } {
   try {
@@ -110,7 +116,7 @@ export function handleAdmin(core: MockCore, state: AdminState, request: MockRequ
       const body = parseJson(request);
       if (!body.ok) return body.response;
       const change = parseClockChange(body.value);
-      return change.ok ? changeKeptClock(core, change.value) : change.response;
+      return change.ok ? core.changeClock((clock) => changeClock(clock, change.value)) : change.response;
     }
     case 'DELETE /__admin/requests':
       state.log.clear();

@@ -4,6 +4,7 @@
  */
 import { problem } from '../core/http/respond.js';
 import type { MockResponse } from '../core/http/messages.js';
+import { adminPath, isUiPath } from './admin-path.js';
 
 /** One file of the UI. */
 export interface UiAsset {
@@ -21,26 +22,16 @@ export type UiAssets = ReadonlyMap<string, UiAsset>;
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
- * An admin request's path as the admin routes match it: dot segments resolved (`/__admin/ui/../state`
- * is `/__admin/state`), one trailing slash dropped. The token check and the routing both use it, so
- * a path cannot look like a UI file to the one and like a data route to the other.
- */
-export function adminPath(url: string): string {
-  return new URL(url, 'http://mock.local').pathname.replace(/\/$/, '');
-}
-
-/**
  * A request for one of the UI's static files, which carry no data: they are served without the
  * admin token (the page then sends it on every data read). GET and HEAD only.
  */
 export function isAdminUiFile(method: string, url: string): boolean {
-  const path = adminPath(url);
-  return (method === 'GET' || method === 'HEAD') && (path === '/__admin/ui' || path.startsWith('/__admin/ui/'));
+  return (method === 'GET' || method === 'HEAD') && isUiPath(adminPath(url));
 }
 
 /** Answers `/__admin/ui` and `/__admin/ui/{name}`, or null for any other path. */
 export function handleAdminUi(assets: UiAssets | undefined, method: string, path: string): MockResponse | null {
-  if (path !== '/__admin/ui' && !path.startsWith('/__admin/ui/')) return null;
+  if (!isUiPath(path)) return null;
   if (method !== 'GET' && method !== 'HEAD') return problem('method-not-allowed', 'Use GET, HEAD.', { headers: { allow: 'GET, HEAD' } });
   if (assets === undefined) return problem('route-not-found', 'This mock was built without the admin UI files (createMockServer and the CLI load them).');
   const name = path === '/__admin/ui' ? 'index.html' : path.slice('/__admin/ui/'.length);

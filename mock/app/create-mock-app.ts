@@ -3,6 +3,7 @@ import type { MockRequest, MockResponse } from '../core/http/messages.js';
 import { problem } from '../core/http/respond.js';
 import { adminRefusal, type AdminAccess } from './admin-access.js';
 import { handleAdmin, type AdminState } from './admin-routes.js';
+import { isAdminUrl } from './admin-path.js';
 import { isAdminUiFile, type UiAssets } from './admin-ui-routes.js';
 import type { StorageResult } from '../core/journal/journal-sink.js';
 import type { MockCore } from '../core/mock-core.js';
@@ -50,10 +51,6 @@ function injectedFault(status: number, operationId: string): MockResponse {
   return { status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body), problemCode: body.code };
 }
 
-function isAdminPath(url: string): boolean {
-  return url === '/__admin' || url.startsWith('/__admin/') || url.startsWith('/__admin?');
-}
-
 /** Builds the app. Transport-free: the node adapter and tests both call `handle`. */
 export function createMockApp(options: MockAppOptions): MockApp {
   const cors = options.cors ?? { kind: 'localhost' };
@@ -83,7 +80,7 @@ export function createMockApp(options: MockAppOptions): MockApp {
     // Before anything else, preflights and the admin API included: a rebound page learns nothing.
     if (!hostAllowed(hosts, request.headers.host)) return problem('host-not-allowed', 'This mock answers only loopback host names and those given with --allowed-hosts.');
     if (isPreflight(request)) return { status: 204, headers: preflightHeaders(cors, request) };
-    if (adminAccess.kind !== 'off' && isAdminPath(request.url)) {
+    if (adminAccess.kind !== 'off' && isAdminUrl(request.url)) {
       // The UI's page and scripts carry no data, and a page load cannot send the token: they are
       // served without it, and the page sends it on every data read (README "Admin UI").
       const refused = isAdminUiFile(request.method, request.url) ? null : adminRefusal(adminAccess, request);

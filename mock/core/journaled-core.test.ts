@@ -8,6 +8,13 @@ import { allEvents } from '../test-support/event-steps.js';
 import { createSession, expectStatus, fork, putFile, readTree } from '../test-support/session-steps.js';
 import { MemorySink } from './journal/memory-sink.js';
 import { createMockCore } from './mock-core.js';
+import type { ControllableClock } from './state/controllable-clock.js';
+
+/** A clock change as the admin API makes one: applied, then answered 200. */
+const applied = (apply: (clock: ControllableClock) => void) => (clock: ControllableClock) => {
+  apply(clock);
+  return { status: 200, headers: {} };
+};
 
 const START = Date.UTC(2026, 11, 1, 9, 0, 0);
 
@@ -41,7 +48,7 @@ describe('a journaled core', () => {
     const sink = new MemorySink();
     const first = journaled(sink, false);
     const { s, keyed } = busyDay(first);
-    expect(first.core.changeClock((clock) => (clock.freeze(), true)).ok).toBe(true);
+    expect(first.core.changeClock(applied((clock) => clock.freeze())).status).toBe(200);
     const frozenAt = first.core.clock.status().now;
 
     // Restarted an hour later by the real clock: the frozen clock still reads what it read.
@@ -116,7 +123,9 @@ describe('a journaled core', () => {
     expect(api.core.reset()).toEqual({ ok: false, message: 'EROFS: read-only file system' });
     expect(api.core.importState({ ...TEST_SCENARIO, steps: [] })).toMatchObject({ ok: false, code: 'storage-failed' });
     expect(exported(api)).toEqual(before);
-    expect(api.core.changeClock((clock) => (clock.advance(60_000), true))).toEqual({ ok: false, message: 'EROFS: read-only file system' });
+    const refused = api.core.changeClock(applied((clock) => clock.advance(60_000)));
+    expect({ status: refused.status, code: refused.problemCode }).toEqual({ status: 507, code: 'storage-failed' });
+    expect(String(refused.body)).toContain('EROFS: read-only file system');
     expect(api.core.clock.status()).toEqual(clockBefore);
     sink.failing = null;
     expect(api.core.reset().ok).toBe(true);

@@ -74,11 +74,11 @@ export interface MockCore {
   /** Replaces the state by replaying `state`; on any failure the old state stays. */
   importState(state: unknown): { ok: true } | { ok: false; code: 'validation-failed' | 'storage-failed'; message: string };
   /**
-   * Changes the clock through `change`, which answers whether it changed anything, and journals
-   * the new setting. When the journal cannot keep it, the clock is put back exactly (its reading
-   * included), so the clock after a restart is the one clients saw. Always stored without a journal.
+   * Changes the clock through `change` and answers what it answers. A success (2xx) is journaled;
+   * when the journal cannot keep it, the clock is put back exactly (its reading included) and the
+   * answer is `507 storage-failed`, so the clock after a restart is the one clients saw.
    */
-  changeClock(change: (clock: ControllableClock) => boolean): StorageResult;
+  changeClock(change: (clock: ControllableClock) => MockResponse): MockResponse;
   /** The token table; `default` marks the scenario's default principal (who every request is with auth off). */
   tokens(): readonly { readonly token: string; readonly principalId: string; readonly tenantId: string; readonly admin: boolean; readonly default: boolean }[];
   /**
@@ -176,10 +176,12 @@ export function createMockCore(options: MockCoreOptions): MockCore {
     },
     changeClock(change) {
       const before = clock.snapshot();
-      if (!change(clock) || sink === undefined) return STORED;
+      const answer = change(clock);
+      if (answer.status < 200 || answer.status > 299 || sink === undefined) return answer;
       const kept = sink.append(clockFrame(clock.setting()));
-      if (!kept.ok) clock.restore(before);
-      return kept;
+      if (kept.ok) return answer;
+      clock.restore(before);
+      return storageFailed(kept.message);
     },
     eventSubscribers: () => current.events.subscriberCount(),
     adminView: () => adminViewOf(current.store),

@@ -47,7 +47,11 @@ function takeFromFragment() {
 }
 
 /** An error that says the admin API refused the token (or its absence); the form is showing. */
-export class AdminTokenRefused extends Error {}
+export class AdminTokenRefused extends Error {
+  constructor() {
+    super('the admin API needs the --admin-token (see the form above)');
+  }
+}
 
 function showForm(error) {
   $('token-form').hidden = false;
@@ -67,14 +71,14 @@ export async function adminFetch(url, init = {}) {
   if (response.status !== 401) return response;
   // A refusal of a token the form has replaced since says nothing about the new one, and a
   // tokenless read must not overwrite the form's "refused" message.
-  if (sent !== token) throw new AdminTokenRefused('the admin API needs the --admin-token (see the form above)');
+  if (sent !== token) throw new AdminTokenRefused();
   if (sent !== null) {
     keep(null);
     showForm('The mock refused that token (401 admin-unauthenticated): paste the --admin-token it was started with.');
   } else if ($('token-form').hidden) {
     showForm('This mock was started with --admin-token: paste that token to use the admin UI.');
   }
-  throw new AdminTokenRefused('the admin API needs the --admin-token (see the form above)');
+  throw new AdminTokenRefused();
 }
 
 /** Wires the token form; `onChange` runs when a token is entered. Call once, before the first read. */
